@@ -1,0 +1,21 @@
+import type { ClientConfig } from "./types.js";
+/** The Azure API version `fromEnv` uses when `OPENAI_API_VERSION` is not set: the newest stable dated one. */
+export declare const DEFAULT_AZURE_API_VERSION = "2024-10-21";
+type Env = Record<string, string | undefined>;
+/**
+ * Reads a client config from the environment:
+ * - `AZURE_OPENAI_ENDPOINT` (+ `AZURE_OPENAI_API_KEY`, `OPENAI_API_VERSION`) → Azure;
+ * - `OPENAI_API_TYPE=azure|azure_ad` + `OPENAI_API_BASE`, `OPENAI_API_KEY`, `OPENAI_API_VERSION` (openai-python 0.x) → Azure,
+ *   with `azure_ad` sending the key as an Entra ID bearer token;
+ * - `OPENAI_API_KEY` (+ `OPENAI_BASE_URL`, `OPENAI_ORG_ID`, `OPENAI_PROJECT_ID`) → OpenAI.
+ *
+ * Azure without a key gives a config with neither `apiKey` nor `tokenProvider`: add your own token provider.
+ *
+ * @example
+ * ```ts
+ * const client = createClient(fromEnv());
+ * const entra = createClient({ ...fromEnv(), apiKey: undefined, tokenProvider });
+ * ```
+ */
+export declare function fromEnv(env?: Env): ClientConfig;
+export {};

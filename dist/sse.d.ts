@@ -1,0 +1,34 @@
+/** One event of an SSE stream. */
+export interface ServerSentEvent {
+    /** The `event:` field; undefined for the default "message" type. */
+    event?: string;
+    /** The `data:` lines, joined by "\n". */
+    data: string;
+    /** The last `id:` seen, if any. */
+    id?: string;
+}
+/** A push parser: feed it decoded text in pieces of any size, then `end()` it. */
+export interface SSEParser {
+    feed(text: string): void;
+    end(): void;
+}
+/**
+ * Parses SSE text (`\n`, `\r\n` or `\r` line endings, comments, multi-line data) into events.
+ * An event the stream ends without a blank line after is still delivered.
+ *
+ * @example
+ * ```ts
+ * const parser = createSSEParser((e) => console.log(e.event, e.data));
+ * parser.feed("data: hel"); parser.feed("lo\n\n"); parser.end();
+ * ```
+ */
+export declare function createSSEParser(onEvent: (event: ServerSentEvent) => void): SSEParser;
+/**
+ * Reads a byte stream as Server-Sent Events. Cancelling the iteration (break, return) cancels the stream.
+ *
+ * @example
+ * ```ts
+ * for await (const e of parseSSE(response.body!)) console.log(e.data);
+ * ```
+ */
+export declare function parseSSE(stream: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent, void, undefined>;

@@ -1,0 +1,111 @@
+import type { ProviderName } from "./types.ts";
+
+/**
+ * Base class of every error this library throws (an aborted call rejects with the signal's reason instead).
+ *
+ * @example
+ * ```ts
+ * try { await client.chat(req); } catch (e) { if (e instanceof OpenAISwitchError) console.error(e.name, e.message); }
+ * ```
+ */
+export class OpenAISwitchError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "OpenAISwitchError";
+  }
+}
+
+/**
+ * Bad configuration or call arguments, thrown before any request is sent.
+ *
+ * @example
+ * ```ts
+ * createClient({ provider: "azure", endpoint: "https://x.openai.azure.com" } as ClientConfig); // throws ConfigError
+ * ```
+ */
+export class ConfigError extends OpenAISwitchError {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** What the service said, as {@link ApiError} exposes it. */
+export interface ApiErrorInit {
+  status: number;
+  provider: ProviderName;
+  headers: Headers;
+  body: unknown;
+  message: string;
+}
+
+/**
+ * The service answered with a non-2xx status (after retries), or sent an error inside a stream.
+ * `code` is always a string: Azure sends `"429"` or `"DeploymentNotFound"`, OpenAI `"invalid_api_key"`.
+ *
+ * @example
+ * ```ts
+ * try { await client.chat(req); } catch (e) {
+ *   if (e instanceof ApiError && e.status === 404) console.error("no such deployment:", e.code, e.requestId);
+ * }
+ * ```
+ */
+export class ApiError extends OpenAISwitchError {
+  /** HTTP status; 200 for an error sent inside a stream. */
+  readonly status: number;
+  readonly code?: string;
+  readonly type?: string;
+  readonly param?: string;
+  /** `x-request-id`, else Azure's `apim-request-id`: quote it to support. */
+  readonly requestId?: string;
+  readonly provider: ProviderName;
+  /** The response headers. */
+  readonly headers: Headers;
+  /** The response body: parsed JSON, or the text when it is not JSON (a gateway's HTML page). */
+  readonly body: unknown;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message);
+    this.name = "ApiError";
+    const error = (init.body as { error?: Record<string, unknown> } | null)?.error;
+    const field = (k: string) => (error?.[k] == null ? undefined : String(error[k]));
+    this.status = init.status;
+    this.code = field("code");
+    this.type = field("type");
+    this.param = field("param");
+    this.requestId = init.headers.get("x-request-id") ?? init.headers.get("apim-request-id") ?? undefined;
+    this.provider = init.provider;
+    this.headers = init.headers;
+    this.body = init.body;
+  }
+}
+
+/**
+ * The request never got an answer: refused, reset, cut off mid-body or mid-stream. `cause` holds the original error.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof ConnectionError) console.error("network:", e.cause); }
+ * ```
+ */
+export class ConnectionError extends OpenAISwitchError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ConnectionError";
+  }
+}
+
+/**
+ * An attempt took longer than `timeoutMs`, and no retries were left.
+ *
+ * @example
+ * ```ts
+ * await client.chat(req, { timeoutMs: 5_000 }).catch((e) => e instanceof TimeoutError && console.error("slow"));
+ * ```
+ */
+export class TimeoutError extends OpenAISwitchError {
+  constructor(message: string) {
+    super(message);
+    this.name = "TimeoutError";
+  }
+}
