@@ -155,6 +155,16 @@ describe("fixtures", () => {
     expect(feedPieces("event: end\ndata: [DONE]")).toEqual([{ event: "end", data: "[DONE]" }]);
   });
 
+  test("U+2028, U+2029, U+0085, form feed and vertical tab are ordinary characters, not line endings", async () => {
+    // JSON.stringify leaves U+2028/U+2029 unescaped, so a model's reply can put them on the wire as they are.
+    const data = JSON.stringify({ content: "a\u2028b\u2029c\u0085d\fe\vf" });
+    expect(data).toContain("\u2028");
+    const text = `data: ${data}\nevent: x\u2028y\nid: 1\u2029\n\n`;
+    const expected = [{ data, event: "x\u2028y", id: "1\u2029" }];
+    expect(feedPieces(text)).toEqual(expected);
+    await expectSameForEverySplit(encoder.encode(text), expected);
+  });
+
   test("an empty stream, and one of comments only, give no events", async () => {
     expect(await collect(streamOf([]))).toEqual([]);
     expect(await parsePieces(": a\n", ": b\r\n\r\n")).toEqual([]);
@@ -215,7 +225,8 @@ function mulberry32(seed: number): () => number {
 }
 
 // Characters of 1, 2, 3 and 4 UTF-8 bytes (and pairs of code points), plus the bytes that matter to the parser.
-const ALPHABET = ["a", "Z", "7", " ", ":", "{", '"', "\t", "é", "ß", "Ω", "中", "文", "€", "😀", "👍🏽", "𝄞", "🇫🇷"];
+// U+0085, U+2028 and U+2029 are line terminators elsewhere (Unicode, JS regex "."), but not in SSE.
+const ALPHABET = ["a", "Z", "7", " ", ":", "{", '"', "\t", "é", "ß", "Ω", "中", "文", "€", "😀", "👍🏽", "𝄞", "🇫🇷", "\u0085", "\u2028", "\u2029"];
 const EOLS = ["\n", "\r\n", "\r"];
 
 interface Generated {
