@@ -9,12 +9,13 @@ type Env = Record<string, string | undefined>;
  *   with `azure_ad` sending the key as an Entra ID bearer token;
  * - `OPENAI_API_KEY` (+ `OPENAI_BASE_URL`, `OPENAI_ORG_ID`, `OPENAI_PROJECT_ID`) → OpenAI.
  *
- * Azure without a key gives a config with neither `apiKey` nor `tokenProvider`: add your own token provider.
+ * Empty variables count as unset. Azure without a key gives a config with neither `apiKey` nor `tokenProvider`:
+ * add your own token provider.
  *
  * @example
  * ```ts
  * const client = createClient(fromEnv());
- * const entra = createClient({ ...fromEnv(), apiKey: undefined, tokenProvider });
+ * const entra = createClient({ ...fromEnv(), tokenProvider });
  * ```
  */
 export declare function fromEnv(env?: Env): ClientConfig;

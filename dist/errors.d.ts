@@ -8,9 +8,6 @@ import type { ProviderName } from "./types.js";
  * ```
  */
 export declare class OpenAISwitchError extends Error {
-    constructor(message: string, options?: {
-        cause?: unknown;
-    });
 }
 /**
  * Bad configuration or call arguments, thrown before any request is sent.
@@ -21,8 +18,11 @@ export declare class OpenAISwitchError extends Error {
  * ```
  */
 export declare class ConfigError extends OpenAISwitchError {
-    constructor(message: string);
 }
+/** Throws a ConfigError with `message` unless `ok`. */
+export declare const check: (ok: unknown, message: string) => void;
+/** `value` (or `fallback` when undefined) if it is an integer ≥ `min`, else a ConfigError. */
+export declare const integer: (value: number | undefined, fallback: number, name: string, min: number) => number;
 /** What the service said, as {@link ApiError} exposes it. */
 export interface ApiErrorInit {
     status: number;
@@ -55,7 +55,7 @@ export declare class ApiError extends OpenAISwitchError {
     readonly headers: Headers;
     /** The response body: parsed JSON, or the text when it is not JSON (a gateway's HTML page). */
     readonly body: unknown;
-    constructor(init: ApiErrorInit);
+    constructor({ message, ...init }: ApiErrorInit);
 }
 /**
  * The request never got an answer: refused, reset, cut off mid-body or mid-stream. `cause` holds the original error.
@@ -66,9 +66,6 @@ export declare class ApiError extends OpenAISwitchError {
  * ```
  */
 export declare class ConnectionError extends OpenAISwitchError {
-    constructor(message: string, options?: {
-        cause?: unknown;
-    });
 }
 /**
  * An attempt took longer than `timeoutMs`, and no retries were left.
@@ -79,5 +76,4 @@ export declare class ConnectionError extends OpenAISwitchError {
  * ```
  */
 export declare class TimeoutError extends OpenAISwitchError {
-    constructor(message: string);
 }

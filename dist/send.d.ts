@@ -23,8 +23,10 @@ export declare function retryDelay(headers: Headers | undefined, attempt: number
 export declare function isRetryable(status: number, headers: Headers): boolean;
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
 export declare const sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-/** Builds the ApiError for a non-2xx response, with any echoed secret removed. */
-export declare function toApiError(c: Context, response: Response): Promise<ApiError>;
+/** `text` with the key and the latest token replaced by "[redacted]". */
+export declare const scrub: (c: Context, text: string) => string;
+/** An ApiError from a response's status, headers and body text, with any echoed secret removed. */
+export declare function apiError(c: Context, status: number, headers: Headers, text: string, fallback?: string): ApiError;
 /** Counts HTTP requests for callers that report them (embedMany). */
 export interface Tally {
     requests: number;

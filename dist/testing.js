@@ -293,7 +293,15 @@ async function answer(handler, req, res, hostname) {
   for (; ; ) {
     const { done, value } = await reader.read().catch(() => ({ done: true, value: void 0 }));
     if (done) break;
-    if (!res.write(value)) await new Promise((resolve) => res.once("drain", resolve).once("close", resolve));
+    if (!res.write(value)) {
+      await new Promise((resolve) => {
+        const go = () => {
+          res.off("drain", go).off("close", go);
+          resolve();
+        };
+        res.on("drain", go).on("close", go);
+      });
+    }
     if (res.destroyed) return;
   }
   finished = true;

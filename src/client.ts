@@ -1,8 +1,8 @@
 // createClient: checks the config once, then each method is build (providers.ts) → send (send.ts) → parse.
-import { embed, embedMany } from "./embed.ts";
-import { ConfigError } from "./errors.ts";
+import { type EmbedCall, embed, embedMany } from "./embed.ts";
+import { check, integer } from "./errors.ts";
 import { resolveProvider } from "./providers.ts";
-import { type Context, send, type Streaming } from "./send.ts";
+import { type Context, send } from "./send.ts";
 import { chunks } from "./stream.ts";
 import type {
   ChatCompletion,
@@ -38,16 +38,6 @@ export interface Client {
   embedMany<F extends EmbedFormat = "number">(request: EmbedManyRequest<F>, options?: RequestOptions): Promise<EmbedManyResult<F>>;
 }
 
-const check = (ok: unknown, message: string): void => {
-  if (!ok) throw new ConfigError(message);
-};
-
-const count = (value: number | undefined, fallback: number, name: string, min: number): number => {
-  value ??= fallback;
-  check(Number.isInteger(value) && value >= min, `${name} must be an integer ≥ ${min}`);
-  return value;
-};
-
 /**
  * Creates a client for OpenAI or Azure OpenAI. Throws {@link ConfigError} on a bad config.
  *
@@ -59,32 +49,28 @@ const count = (value: number | undefined, fallback: number, name: string, min: n
  * ```
  */
 export function createClient(config: ClientConfig): Client {
-  check(config && typeof config == "object", "createClient needs a config object");
   const provider = resolveProvider(config);
   const { apiKey, tokenProvider } = config;
-  check(!(apiKey && tokenProvider), "give apiKey or tokenProvider, not both");
-  check(typeof apiKey == "string" ? apiKey : typeof tokenProvider == "function", `${provider.name} needs an apiKey (a non-empty string) or a tokenProvider (a function)`);
-  check(
-    !apiKey || config.dangerouslyAllowBrowser || !("document" in globalThis),
-    "an apiKey in a browser is readable by anyone: use a tokenProvider, or set dangerouslyAllowBrowser: true",
-  );
+  check(tokenProvider ? !apiKey && typeof tokenProvider == "function" : apiKey, "give an apiKey or a tokenProvider function, not both");
+  // A key in a browser bundle is anyone's key; tokens are short-lived and per user.
+  check(!apiKey || config.dangerouslyAllowBrowser || !("document" in globalThis), "an apiKey in a browser is public: use a tokenProvider, or dangerouslyAllowBrowser");
   const c: Context & { limits: Map<string, number> } = {
     provider,
     fetch: config.fetch,
     headers: { "content-type": "application/json", ...provider.headers, ...config.headers },
     tokenProvider,
-    maxRetries: count(config.maxRetries, 2, "maxRetries", 0),
-    timeoutMs: count(config.timeoutMs, 600_000, "timeoutMs", 1),
-    secrets: [apiKey ?? ""],
+    maxRetries: integer(config.maxRetries, 2, "maxRetries", 0),
+    timeoutMs: integer(config.timeoutMs, 600_000, "timeoutMs", 1),
+    secrets: [apiKey!],
     limits: new Map(),
   };
 
   const target = (op: string, request: ModelRequest) => {
-    check(request && typeof request == "object", "a request must be an object");
-    check(typeof request.model == "string" && request.model || (provider.name == "azure" && request.deployment), "model is required");
+    check(request?.model || request?.deployment, "model is required");
     return provider.target(op, request);
   };
-  const post = (op: string, request: ModelRequest, o?: RequestOptions) => {
+  // Async, so that bad arguments reject the promise like every other failure.
+  const post = async (op: string, request: ModelRequest, o?: RequestOptions) => {
     const [url, body] = target(op, request);
     return send(c, url, JSON.stringify(body), o);
   };
@@ -92,11 +78,11 @@ export function createClient(config: ClientConfig): Client {
     const [url, body] = target(op, request);
     body.stream = true;
     const json = JSON.stringify(body);
-    return chunks<T>(c, () => send(c, url, json, o, true) as Promise<Streaming>, o?.signal);
+    return chunks<T>(c, () => send(c, url, json, o, true), o?.signal);
   };
-  const embedCall = (body: Record<string, unknown>, o: RequestOptions, tally?: { requests: number }) => {
-    const [url, payload] = target("embeddings", body as ModelRequest);
-    return send(c, url, JSON.stringify(payload), o, false, tally);
+  const embedCall: EmbedCall = (request, o, tally) => {
+    const [url, body] = target("embeddings", request as ModelRequest);
+    return send(c, url, JSON.stringify(body), o, false, tally);
   };
   const messages = (request: ChatRequest) => {
     check(Array.isArray(request?.messages) && request.messages.length, "messages must be a non-empty array");
@@ -105,13 +91,14 @@ export function createClient(config: ClientConfig): Client {
 
   return {
     provider: provider.name,
-    chat: (request, o) => post("chat/completions", messages(request), o),
+    chat: async (request, o) => post("chat/completions", messages(request), o),
     complete: (request, o) => post("completions", request, o),
-    embed: (request, o) => embed(embedCall, request, o),
+    embed: async (request, o) => embed(embedCall, request, o),
     chatStream: (request, o) => stream("chat/completions", messages(request), o),
     completeStream: (request, o) => stream("completions", request, o),
     embedMany(request, o) {
-      const [url, body] = target("embeddings", request as unknown as ModelRequest);
+      // Input limits belong to a deployment: its URL, plus the body's model on Azure's v1 form.
+      const [url, body] = provider.target("embeddings", request as unknown as ModelRequest);
       return embedMany(c, embedCall, url + " " + body.model, request, o);
     },
   };

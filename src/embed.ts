@@ -1,67 +1,52 @@
 // Embeddings: one call (embed) and a whole corpus (embedMany), base64 on the wire, decoded once.
-import { ApiError, ConfigError, ConnectionError } from "./errors.ts";
+import { ApiError, check, ConnectionError, integer } from "./errors.ts";
 import type { Context, Tally } from "./send.ts";
 import type { EmbedFormat, EmbeddingResponse, EmbedManyRequest, EmbedManyResult, RequestOptions } from "./types.ts";
 
 /** Sends one embeddings body; provided by the client so that URL and auth stay in one place. */
-export type EmbedCall = (body: Record<string, unknown>, o: RequestOptions, tally?: Tally) => Promise<EmbeddingResponse>;
+export type EmbedCall = (body: Record<string, unknown>, o?: RequestOptions, tally?: Tally) => Promise<EmbeddingResponse>;
 
-type Base64Decoder = (text: string) => Uint8Array;
-const globals = globalThis as { Buffer?: { from(text: string, encoding: "base64"): Uint8Array } };
-const fromBase64 = (Uint8Array as { fromBase64?: Base64Decoder }).fromBase64;
-// Guarded environment helpers: a native decoder where the runtime has one, else atob.
-const decodeBase64: Base64Decoder = fromBase64
-  ? fromBase64
-  : globals.Buffer
-    ? (text) => globals.Buffer!.from(text, "base64")
-    : (text) => {
-        const binary = atob(text);
-        const bytes = new Uint8Array(binary.length);
-        for (let i = 0; i < bytes.length; i++) bytes[i] = binary.charCodeAt(i);
-        return bytes;
-      };
+const { Buffer } = globalThis as { Buffer?: { from(text: string, encoding: "base64"): Uint8Array } };
+// Guarded environment helper: Node, Bun and Deno decode base64 natively; browsers and workers have atob.
+const decodeBase64 = (text: string): Uint8Array => (Buffer ? Buffer.from(text, "base64") : Uint8Array.from(atob(text), (char) => char.charCodeAt(0)));
 
 /** One embedding from the wire: base64 (little-endian float32) or, from servers that ignore the field, floats. */
 export function toFloat32(embedding: unknown): Float32Array {
   if (typeof embedding == "string") {
     const bytes = decodeBase64(embedding);
     // Node's small buffers share a pool; copy those so each vector owns an aligned buffer.
-    return bytes.byteOffset || bytes.buffer.byteLength != bytes.length
-      ? new Float32Array(bytes.slice().buffer)
-      : new Float32Array(bytes.buffer, 0, bytes.length >> 2);
+    // Node's small buffers share a pool (and Buffer#slice does not copy): give each vector its own bytes.
+    return new Float32Array(bytes.buffer.byteLength == bytes.length ? bytes.buffer : new Uint8Array(bytes).buffer);
   }
   if (Array.isArray(embedding)) return new Float32Array(embedding);
-  throw new ConnectionError("embedding is neither base64 nor an array of numbers");
+  throw new ConnectionError("bad embedding");
 }
 
-const toNumbers = (embedding: unknown): number[] =>
-  Array.isArray(embedding) && typeof embedding[0] != "string" ? embedding : Array.from(toFloat32(embedding));
+const toNumbers = (embedding: unknown): number[] => (Array.isArray(embedding) ? embedding : Array.from(toFloat32(embedding)));
 
 const checkTexts = (input: unknown): void => {
-  if (!Array.isArray(input)) throw new ConfigError("input must be an array of strings");
-  for (let i = 0; i < input.length; i++) {
-    if (typeof input[i] != "string" || !input[i]) throw new ConfigError(`input[${i}] must be a non-empty string`);
+  check(Array.isArray(input), "input must be an array");
+  for (let i = 0; i < (input as unknown[]).length; i++) {
+    const text = (input as unknown[])[i];
+    if (!text || typeof text != "string") check(0, `input[${i}] must be a non-empty string`);
   }
-};
-
-const positive = (value: number, name: string): number => {
-  if (!(Number.isInteger(value) && value > 0)) throw new ConfigError(`${name} must be a positive integer`);
-  return value;
 };
 
 /** One embeddings call; `embedding` is `number[]` whatever the wire format. */
 export async function embed(call: EmbedCall, body: Record<string, unknown>, o?: RequestOptions): Promise<EmbeddingResponse> {
-  checkTexts(typeof body.input == "string" ? [body.input] : body.input);
-  const response = await call({ encoding_format: "base64", ...body }, o ?? {});
+  const texts = [body?.input].flat();
+  check(texts.length, "input must not be empty");
+  checkTexts(texts);
+  const response = await call({ encoding_format: "base64", ...body }, o);
   for (const item of response.data) item.embedding = toNumbers(item.embedding);
   return response;
 }
 
 /**
- * Embeds `input` in calls of at most `batchSize` inputs, `concurrency` at a time. When the service answers
- * that a deployment takes fewer inputs per call, splits to that size, goes on, and remembers the size in `limits`.
+ * Embeds `input` in calls of at most `batchSize` inputs, `concurrency` at a time. When the service answers that a
+ * deployment takes fewer inputs per call, splits to that size, goes on, and remembers the size in `limits`.
  */
-export function embedMany<F extends EmbedFormat = "number">(
+export async function embedMany<F extends EmbedFormat = "number">(
   c: Context & { limits: Map<string, number> },
   call: EmbedCall,
   key: string,
@@ -70,91 +55,63 @@ export function embedMany<F extends EmbedFormat = "number">(
 ): Promise<EmbedManyResult<F>> {
   const { input, batchSize = 2048, concurrency = 1, format, onProgress, ...fields } = request;
   checkTexts(input);
-  positive(batchSize, "batchSize");
-  positive(concurrency, "concurrency");
+  integer(batchSize, 0, "batchSize", 1);
+  integer(concurrency, 0, "concurrency", 1);
   const { signal } = o;
-  signal?.throwIfAborted();
+  signal?.throwIfAborted(); // its abort event has fired already: the listener below would never hear it
   const total = input.length;
-  const embeddings: (number[] | Float32Array)[] = new Array(total);
+  const embeddings: unknown[] = new Array(total);
   const usage = { prompt_tokens: 0, total_tokens: 0 };
   const tally: Tally = { requests: 0 };
   const convert = format == "float32" ? toFloat32 : toNumbers;
-  const body = { encoding_format: "base64", ...fields };
+  // One signal for every call: the caller's abort, or our own on the first failure, stops them all.
+  const stop = new AbortController();
+  const abort = () => stop.abort(signal!.reason);
+  signal?.addEventListener("abort", abort);
+  const options = { ...o, signal: stop.signal };
+  const pending: [number, number][] = [];
   let limit = Math.min(batchSize, c.limits.get(key) ?? batchSize);
-  // Where the limit is unknown and the service may have one, the first call goes alone: a refusal costs one request, not `concurrency`.
-  let probing = !!c.provider.inputLimit && !c.limits.has(key);
-  const retry: [number, number][] = [];
   let next = 0;
   let done = 0;
-  let inFlight = 0;
-  let over = false;
-  const stop = new AbortController();
-  const callOptions = { ...o, signal: stop.signal };
 
-  return new Promise((resolve, reject) => {
-    const finish = (error?: unknown) => {
-      if (over) return;
-      over = true;
-      signal?.removeEventListener("abort", onAbort);
-      if (error === undefined) return resolve({ embeddings, usage, requests: tally.requests } as EmbedManyResult<F>);
-      stop.abort(error);
-      reject(error);
-    };
-    const onAbort = () => finish(signal!.reason);
-    signal?.addEventListener("abort", onAbort);
-
-    const run = async (start: number, end: number) => {
-      const response = await call({ ...body, input: input.slice(start, end) }, callOptions, tally);
+  const take = () => pending.shift() ?? (next < total ? ([next, (next = Math.min(total, next + limit))] as [number, number]) : undefined);
+  const run = async ([start, end]: [number, number]) => {
+    const size = end - start;
+    try {
+      const response = await call({ encoding_format: "base64", ...fields, input: input.slice(start, end) }, options, tally);
       const { data } = response;
-      if (data?.length != end - start) throw new ConnectionError(`asked for ${end - start} embeddings, got ${data?.length}`);
-      for (let i = 0; i < data.length; i++) {
-        const item = data[i]!;
-        const index = start + (item.index ?? i);
-        if (index < start || index >= end || embeddings[index]) throw new ConnectionError("embeddings came back with bad indexes");
-        embeddings[index] = convert(item.embedding);
+      for (let i = 0; i < size; i++) {
+        const item = data?.[i];
+        const at = item?.index ?? i;
+        // Every input gets exactly one embedding, or the whole call fails: never a hole or a swap.
+        if (data.length != size || !(at >= 0 && at < size) || embeddings[start + at]) throw new ConnectionError("embeddings missing or misplaced");
+        embeddings[start + at] = convert(item!.embedding);
       }
-      usage.prompt_tokens += response.usage?.prompt_tokens ?? 0;
-      usage.total_tokens += response.usage?.total_tokens ?? 0;
-      done += end - start;
-      probing = false;
-      onProgress?.(done, total);
-    };
-
-    const failed = (start: number, end: number, error: unknown) => {
-      const size = end - start;
-      const named = error instanceof ApiError && size > 1 ? c.provider.inputLimit?.(error.status, error.body) : undefined;
-      if (named === undefined) return finish(error);
-      limit = named < size ? named : 1;
-      c.limits.set(key, limit);
-      probing = false;
+      for (const k in usage) usage[k as keyof typeof usage] += response.usage?.[k as keyof typeof usage] ?? 0;
+      onProgress?.((done += size), total);
+    } catch (error) {
+      const named = size > 1 && error instanceof ApiError ? c.provider.inputLimit?.(error.status, error.body) : undefined;
+      if (named === undefined) throw error;
+      c.limits.set(key, (limit = named < size ? named : 1));
       const pieces: [number, number][] = [];
       for (let s = start; s < end; s += limit) pieces.push([s, Math.min(end, s + limit)]);
-      retry.unshift(...pieces);
-    };
+      pending.unshift(...pieces);
+    }
+  };
+  const worker = async () => {
+    for (let range; (range = take()); ) await run(range);
+  };
 
-    const pump = () => {
-      while (!over && inFlight < (probing ? 1 : concurrency)) {
-        let range = retry.shift();
-        if (!range) {
-          if (next >= total) break;
-          range = [next, (next = Math.min(total, next + limit))];
-        }
-        const [start, end] = range;
-        inFlight++;
-        run(start, end).then(
-          () => {
-            inFlight--;
-            pump();
-          },
-          (error) => {
-            inFlight--;
-            failed(start, end, error);
-            pump();
-          },
-        );
-      }
-      if (!inFlight && next >= total && !retry.length) finish();
-    };
-    pump();
-  });
+  try {
+    // Where the service may limit inputs and this deployment's limit is unknown, the first call goes alone:
+    // a refusal then costs one request, not `concurrency`.
+    if (c.provider.inputLimit && !c.limits.has(key) && total) await run(take()!);
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } catch (error) {
+    stop.abort(error);
+    throw signal?.aborted ? signal.reason : error;
+  } finally {
+    signal?.removeEventListener("abort", abort);
+  }
+  return { embeddings, usage, requests: tally.requests } as EmbedManyResult<F>;
 }

@@ -1,5 +1,5 @@
 // fromEnv: a config from environment variables, in the names users already have set.
-import { ConfigError } from "./errors.ts";
+import { check, ConfigError } from "./errors.ts";
 import type { ClientConfig } from "./types.ts";
 
 /** The Azure API version `fromEnv` uses when `OPENAI_API_VERSION` is not set: the newest stable dated one. */
@@ -7,11 +7,10 @@ export const DEFAULT_AZURE_API_VERSION = "2024-10-21";
 
 type Env = Record<string, string | undefined>;
 
-// Guarded environment helper: process.env on Node and Bun, Deno.env on Deno, nothing in browsers and workers.
+// Guarded environment helper: process.env on Node, Bun and Deno 2, nothing in browsers and workers.
 const readEnv = (): Env => {
-  const g = globalThis as { process?: { env?: Env }; Deno?: { env: { toObject(): Env } } };
   try {
-    return g.process?.env ?? g.Deno?.env.toObject() ?? {};
+    return { ...(globalThis as { process?: { env?: Env } }).process?.env }; // the copy reads now, inside the try
   } catch {
     return {}; // Deno without --allow-env
   }
@@ -24,37 +23,28 @@ const readEnv = (): Env => {
  *   with `azure_ad` sending the key as an Entra ID bearer token;
  * - `OPENAI_API_KEY` (+ `OPENAI_BASE_URL`, `OPENAI_ORG_ID`, `OPENAI_PROJECT_ID`) → OpenAI.
  *
- * Azure without a key gives a config with neither `apiKey` nor `tokenProvider`: add your own token provider.
+ * Empty variables count as unset. Azure without a key gives a config with neither `apiKey` nor `tokenProvider`:
+ * add your own token provider.
  *
  * @example
  * ```ts
  * const client = createClient(fromEnv());
- * const entra = createClient({ ...fromEnv(), apiKey: undefined, tokenProvider });
+ * const entra = createClient({ ...fromEnv(), tokenProvider });
  * ```
  */
 export function fromEnv(env: Env = readEnv()): ClientConfig {
-  const type = env.OPENAI_API_TYPE?.toLowerCase();
-  const apiVersion = env.OPENAI_API_VERSION || env.AZURE_OPENAI_API_VERSION || DEFAULT_AZURE_API_VERSION;
-  if (env.AZURE_OPENAI_ENDPOINT) {
-    return { provider: "azure", endpoint: env.AZURE_OPENAI_ENDPOINT, apiVersion, apiKey: env.AZURE_OPENAI_API_KEY || undefined };
+  const get = (name: string) => env[name] || undefined;
+  const type = get("OPENAI_API_TYPE")?.toLowerCase();
+  const key = get("OPENAI_API_KEY");
+  const apiVersion = get("OPENAI_API_VERSION") ?? get("AZURE_OPENAI_API_VERSION") ?? DEFAULT_AZURE_API_VERSION;
+  const endpoint = get("AZURE_OPENAI_ENDPOINT");
+  if (endpoint) return { provider: "azure", endpoint, apiVersion, apiKey: get("AZURE_OPENAI_API_KEY") };
+  const base = get("OPENAI_API_BASE");
+  if (/^azure/.test(type!)) {
+    check(base, "OPENAI_API_TYPE=" + type + " needs OPENAI_API_BASE");
+    // openai-python 0.x put the Entra ID token in OPENAI_API_KEY when OPENAI_API_TYPE was azure_ad.
+    return { provider: "azure", endpoint: base!, apiVersion, ...(type == "azure" ? { apiKey: key } : { tokenProvider: key ? () => key : undefined }) };
   }
-  if ((type == "azure" || type == "azure_ad" || type == "azuread") && env.OPENAI_API_BASE) {
-    const key = env.OPENAI_API_KEY || undefined;
-    return type == "azure"
-      ? { provider: "azure", endpoint: env.OPENAI_API_BASE, apiVersion, apiKey: key }
-      : { provider: "azure", endpoint: env.OPENAI_API_BASE, apiVersion, tokenProvider: key ? () => key : undefined };
-  }
-  if (env.OPENAI_API_KEY) {
-    return {
-      provider: "openai",
-      apiKey: env.OPENAI_API_KEY,
-      baseURL: env.OPENAI_BASE_URL || undefined,
-      organization: env.OPENAI_ORG_ID || undefined,
-      project: env.OPENAI_PROJECT_ID || undefined,
-    };
-  }
-  throw new ConfigError(
-    "no OpenAI or Azure OpenAI settings in the environment: set AZURE_OPENAI_ENDPOINT (+ AZURE_OPENAI_API_KEY), " +
-      "OPENAI_API_TYPE=azure + OPENAI_API_BASE + OPENAI_API_KEY, or OPENAI_API_KEY",
-  );
+  if (key) return { provider: "openai", apiKey: key, baseURL: get("OPENAI_BASE_URL"), organization: get("OPENAI_ORG_ID"), project: get("OPENAI_PROJECT_ID") };
+  throw new ConfigError("set OPENAI_API_KEY, or AZURE_OPENAI_ENDPOINT (+ AZURE_OPENAI_API_KEY), or OPENAI_API_TYPE=azure + OPENAI_API_BASE");
 }

@@ -8,12 +8,7 @@ import type { ProviderName } from "./types.ts";
  * try { await client.chat(req); } catch (e) { if (e instanceof OpenAISwitchError) console.error(e.name, e.message); }
  * ```
  */
-export class OpenAISwitchError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "OpenAISwitchError";
-  }
-}
+export class OpenAISwitchError extends Error {}
 
 /**
  * Bad configuration or call arguments, thrown before any request is sent.
@@ -23,12 +18,19 @@ export class OpenAISwitchError extends Error {
  * createClient({ provider: "azure", endpoint: "https://x.openai.azure.com" } as ClientConfig); // throws ConfigError
  * ```
  */
-export class ConfigError extends OpenAISwitchError {
-  constructor(message: string) {
-    super(message);
-    this.name = "ConfigError";
-  }
-}
+export class ConfigError extends OpenAISwitchError {}
+
+/** Throws a ConfigError with `message` unless `ok`. */
+export const check = (ok: unknown, message: string): void => {
+  if (!ok) throw new ConfigError(message);
+};
+
+/** `value` (or `fallback` when undefined) if it is an integer ≥ `min`, else a ConfigError. */
+export const integer = (value: number | undefined, fallback: number, name: string, min: number): number => {
+  value ??= fallback;
+  check(Number.isInteger(value) && value >= min, name + " must be an integer >= " + min);
+  return value;
+};
 
 /** What the service said, as {@link ApiError} exposes it. */
 export interface ApiErrorInit {
@@ -52,31 +54,28 @@ export interface ApiErrorInit {
  */
 export class ApiError extends OpenAISwitchError {
   /** HTTP status; 200 for an error sent inside a stream. */
-  readonly status: number;
-  readonly code?: string;
-  readonly type?: string;
-  readonly param?: string;
+  declare readonly status: number;
+  declare readonly code?: string;
+  declare readonly type?: string;
+  declare readonly param?: string;
   /** `x-request-id`, else Azure's `apim-request-id`: quote it to support. */
-  readonly requestId?: string;
-  readonly provider: ProviderName;
+  declare readonly requestId?: string;
+  declare readonly provider: ProviderName;
   /** The response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The response body: parsed JSON, or the text when it is not JSON (a gateway's HTML page). */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
-  constructor(init: ApiErrorInit) {
-    super(init.message);
-    this.name = "ApiError";
+  constructor({ message, ...init }: ApiErrorInit) {
+    super(message);
     const error = (init.body as { error?: Record<string, unknown> } | null)?.error;
     const field = (k: string) => (error?.[k] == null ? undefined : String(error[k]));
-    this.status = init.status;
-    this.code = field("code");
-    this.type = field("type");
-    this.param = field("param");
-    this.requestId = init.headers.get("x-request-id") ?? init.headers.get("apim-request-id") ?? undefined;
-    this.provider = init.provider;
-    this.headers = init.headers;
-    this.body = init.body;
+    Object.assign(this, init, {
+      code: field("code"),
+      type: field("type"),
+      param: field("param"),
+      requestId: init.headers.get("x-request-id") ?? init.headers.get("apim-request-id") ?? undefined,
+    });
   }
 }
 
@@ -88,12 +87,7 @@ export class ApiError extends OpenAISwitchError {
  * catch (e) { if (e instanceof ConnectionError) console.error("network:", e.cause); }
  * ```
  */
-export class ConnectionError extends OpenAISwitchError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "ConnectionError";
-  }
-}
+export class ConnectionError extends OpenAISwitchError {}
 
 /**
  * An attempt took longer than `timeoutMs`, and no retries were left.
@@ -103,9 +97,13 @@ export class ConnectionError extends OpenAISwitchError {
  * await client.chat(req, { timeoutMs: 5_000 }).catch((e) => e instanceof TimeoutError && console.error("slow"));
  * ```
  */
-export class TimeoutError extends OpenAISwitchError {
-  constructor(message: string) {
-    super(message);
-    this.name = "TimeoutError";
-  }
-}
+export class TimeoutError extends OpenAISwitchError {}
+
+// Names live on the prototypes (minifiers rename classes): `err.name` and `String(err)` read them.
+for (const [type, name] of [
+  [OpenAISwitchError, "OpenAISwitchError"],
+  [ConfigError, "ConfigError"],
+  [ApiError, "ApiError"],
+  [ConnectionError, "ConnectionError"],
+  [TimeoutError, "TimeoutError"],
+] as const) type.prototype.name = name;

@@ -1,6 +1,6 @@
 // Sends one call: auth on every attempt, a timeout per attempt, retries with the services' own back-off hints,
 // no redirects (fetch would forward `api-key` to another origin), and errors that never carry a secret.
-import { ApiError, ConfigError, ConnectionError, OpenAISwitchError, TimeoutError } from "./errors.ts";
+import { ApiError, ConfigError, ConnectionError, type OpenAISwitchError, TimeoutError } from "./errors.ts";
 import type { Provider } from "./providers.ts";
 import type { FetchLike, RequestOptions, TokenProvider } from "./types.ts";
 
@@ -26,7 +26,7 @@ export interface Streaming {
 export function retryDelay(headers: Headers | undefined, attempt: number): number {
   const ms = headers?.get("retry-after-ms");
   const after = headers?.get("retry-after");
-  const hinted = ms ? +ms : after ? +after * 1000 || Date.parse(after) - Date.now() : NaN;
+  const hinted = ms ? +ms : after ? (isNaN(+after) ? Date.parse(after) - Date.now() : +after * 1000) : NaN;
   if (hinted >= 0 && hinted <= 60_000) return hinted;
   return Math.min(500 * 2 ** attempt, 8000) * (1 - Math.random() * 0.25);
 }
@@ -48,30 +48,23 @@ export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
       signal?.removeEventListener("abort", abort);
       resolve();
     }, ms);
-    signal?.addEventListener("abort", abort, { once: true });
+    signal?.addEventListener("abort", abort);
   });
 
-const scrub = (c: Context, text: string): string => {
-  for (const secret of c.secrets) if (secret) text = text.split(secret).join("[redacted]");
+/** `text` with the key and the latest token replaced by "[redacted]". */
+export const scrub = (c: Context, text: string): string => {
+  for (const secret of c.secrets) if (secret) text = text.replaceAll(secret, "[redacted]");
   return text;
 };
 
-/** Builds the ApiError for a non-2xx response, with any echoed secret removed. */
-export async function toApiError(c: Context, response: Response): Promise<ApiError> {
-  const { status, headers } = response;
-  let body: unknown = scrub(c, await response.text().catch(() => ""));
+/** An ApiError from a response's status, headers and body text, with any echoed secret removed. */
+export function apiError(c: Context, status: number, headers: Headers, text: string, fallback?: string): ApiError {
+  let body: unknown = (text = scrub(c, text));
   try {
-    body = JSON.parse(body as string);
+    body = JSON.parse(text);
   } catch {}
-  const error = (body as { error?: { message?: unknown } } | null)?.error;
-  const location = headers.get("location");
-  const message =
-    typeof error?.message == "string"
-      ? error.message
-      : status > 299 && status < 400 || response.type == "opaqueredirect"
-        ? `redirect${location ? " to " + scrub(c, location) : ""} not followed: it would send the credentials on`
-        : `HTTP ${status} ${response.statusText}`.trim();
-  return new ApiError({ status, provider: c.provider.name, headers, body, message });
+  const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
+  return new ApiError({ status, provider: c.provider.name, headers, body, message: typeof message == "string" ? message : (fallback ?? text) });
 }
 
 /** Counts HTTP requests for callers that report them (embedMany). */
@@ -87,23 +80,20 @@ export async function send(c: Context, url: string, body: string, o: RequestOpti
   const { signal } = o;
   const retries = o.maxRetries ?? c.maxRetries;
   for (let attempt = 0; ; attempt++) {
-    signal?.throwIfAborted();
-    const headers = { ...c.headers, accept: stream ? "text/event-stream" : "application/json", ...o.headers };
+    const headers: Record<string, string> = { ...c.headers, accept: stream ? "text/event-stream" : "application/json", ...o.headers };
+    // Tokens expire: ask for one before every attempt (MSAL and @azure/identity cache).
     if (c.tokenProvider) {
       const token = await c.tokenProvider();
-      if (typeof token != "string" || !token) throw new ConfigError("tokenProvider must return a non-empty string");
-      c.secrets[1] = token;
-      Object.assign(headers, c.provider.bearer(token));
+      if (!token) throw new ConfigError("tokenProvider gave no token");
+      // Remember recent tokens: a concurrent call's error must not show the one it was sent with.
+      if (!c.secrets.includes(token)) c.secrets = [c.secrets[0]!, token, ...c.secrets.slice(1, 8)];
+      headers.authorization = "Bearer " + token;
     }
     signal?.throwIfAborted();
     const controller = new AbortController();
     const abort = () => controller.abort(signal!.reason);
     signal?.addEventListener("abort", abort);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, o.timeoutMs ?? c.timeoutMs);
+    const timer = setTimeout(() => controller.abort(), o.timeoutMs ?? c.timeoutMs);
     const release = () => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", abort);
@@ -120,18 +110,15 @@ export async function send(c: Context, url: string, body: string, o: RequestOpti
         }
         return await response.json();
       }
-      failure = await toApiError(c, response);
-      if (!isRetryable(response.status, response.headers)) throw failure;
+      // A 3xx (or a browser's opaque redirect, status 0) is not followed: it would forward the credentials.
+      failure = apiError(c, response.status, response.headers, await response.text(), response.status < 400 ? "redirect not followed" : "HTTP " + response.status);
     } catch (e) {
       if (signal?.aborted) throw signal.reason;
-      if (e instanceof OpenAISwitchError) throw e;
-      failure = timedOut
-        ? new TimeoutError(`no answer within ${o.timeoutMs ?? c.timeoutMs} ms`)
-        : new ConnectionError(e instanceof SyntaxError ? "response body is not valid JSON" : "request failed: " + scrub(c, String((e as Error)?.message ?? e)), { cause: e });
+      failure = controller.signal.aborted ? new TimeoutError("timed out") : new ConnectionError("request failed: " + scrub(c, String(e)), { cause: e });
     } finally {
       if (!stream || !response?.ok) release();
     }
-    if (attempt >= retries) throw failure;
+    if (attempt >= retries || (response && !response.ok && !isRetryable(response.status, response.headers))) throw failure;
     await sleep(retryDelay(response?.headers, attempt), signal);
   }
 }

@@ -39,11 +39,8 @@ export function createSSEParser(onEvent: (event: ServerSentEvent) => void): SSEP
       data = event = undefined;
       return;
     }
-    let colon = text.indexOf(":");
-    if (colon == 0) return; // a comment, such as a keep-alive
-    if (colon < 0) colon = text.length;
-    const field = text.slice(0, colon);
-    const value = text.slice(text.charCodeAt(colon + 1) == 32 ? colon + 2 : colon + 1);
+    // "field: value", "field:value" or a bare "field"; a line starting with ":" is a comment (field "").
+    const [, field, value] = /^([^:]*):? ?(.*)/s.exec(text) as unknown as [string, string, string];
     if (field == "data") data = data === undefined ? value : data + "\n" + value;
     else if (field == "event") event = value;
     else if (field == "id" && !value.includes("\0")) id = value;
@@ -51,25 +48,13 @@ export function createSSEParser(onEvent: (event: ServerSentEvent) => void): SSEP
 
   return {
     feed(text) {
-      let start = 0;
+      if (!text) return;
       // A "\r" that ended the last piece may be the first half of "\r\n".
-      if (afterCR && text.charCodeAt(0) == 10) start = 1;
-      afterCR = false;
-      if (rest) {
-        text = rest + text.slice(start);
-        start = 0;
-      }
-      if (text.indexOf("\r", start) < 0) {
-        for (let nl; (nl = text.indexOf("\n", start)) >= 0; start = nl + 1) line(text.slice(start, nl));
-      } else {
-        const eol = /\r\n?|\n/g;
-        eol.lastIndex = start;
-        for (let m; (m = eol.exec(text)); start = eol.lastIndex) {
-          if (m.index + 1 == text.length && m[0] == "\r") afterCR = true;
-          line(text.slice(start, m.index));
-        }
-      }
-      rest = text.slice(start);
+      if (afterCR && text.charCodeAt(0) == 10) text = text.slice(1);
+      afterCR = text.charCodeAt(text.length - 1) == 13;
+      const lines = (rest + text).split(/\r\n?|\n/);
+      rest = lines.pop()!;
+      for (const text of lines) line(text);
     },
     end() {
       if (rest) line(rest);
@@ -106,6 +91,5 @@ export async function* parseSSE(stream: ReadableStream<Uint8Array>): AsyncGenera
     }
   } finally {
     if (!done) reader.cancel().catch(() => {});
-    reader.releaseLock();
   }
 }

@@ -12,8 +12,8 @@ interface ServerResponse {
   writeHead(status: number, headers: Record<string, string>): void;
   write(chunk: Uint8Array): boolean;
   end(text?: string): void;
-  on(event: "close", listener: () => void): ServerResponse;
-  once(event: "drain" | "close", listener: () => void): ServerResponse;
+  on(event: "drain" | "close", listener: () => void): ServerResponse;
+  off(event: "drain" | "close", listener: () => void): ServerResponse;
 }
 interface NodeServer {
   keepAliveTimeout: number;
@@ -89,7 +89,15 @@ async function answer(handler: (request: Request) => Response | Promise<Response
   for (;;) {
     const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
     if (done) break;
-    if (!res.write(value!)) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
+    if (!res.write(value!)) {
+      await new Promise<void>((resolve) => {
+        const go = () => {
+          res.off("drain", go).off("close", go);
+          resolve();
+        };
+        res.on("drain", go).on("close", go);
+      });
+    }
     if (res.destroyed) return;
   }
   finished = true;
