@@ -50,10 +50,10 @@ describe.concurrent("timeouts", () => {
     t.expect(s.requests).toHaveLength(1);
   });
 
-  test("timeoutMs is per attempt, not per call: three 100 ms attempts under a 250 ms timeout succeed", async (t) => {
-    const slow503: Step = { status: 503, headers: { "retry-after-ms": "5" }, body: { error: { message: "busy" } }, delayMs: 100 };
-    const s = await serve(t, [slow503, slow503, { ...ok("third"), delayMs: 100 }]);
-    const reply = await openai(s, { timeoutMs: 250 }).chat(HI);
+  test("timeoutMs is per attempt, not per call: three 150 ms attempts under a 400 ms timeout succeed", async (t) => {
+    const slow503: Step = { status: 503, headers: { "retry-after-ms": "5" }, body: { error: { message: "busy" } }, delayMs: 150 };
+    const s = await serve(t, [slow503, slow503, { ...ok("third"), delayMs: 150 }]);
+    const reply = await openai(s, { timeoutMs: 400 }).chat(HI);
     t.expect(reply.choices[0]?.message.content).toBe("third");
     t.expect(s.requests).toHaveLength(3);
   });
