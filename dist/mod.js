@@ -76,9 +76,7 @@ async function embedMany(c, call, key, request, o = {}) {
   const tally = { requests: 0 };
   const convert = format == "float32" ? toFloat32 : toNumbers;
   const stop = new AbortController();
-  const abort = () => stop.abort(signal.reason);
-  signal?.addEventListener("abort", abort);
-  const options = { ...o, signal: stop.signal };
+  const options = { ...o, signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal };
   const pending = [];
   let limit = Math.min(batchSize, c.limits.get(key) ?? batchSize);
   let next = 0;
@@ -115,8 +113,6 @@ async function embedMany(c, call, key, request, o = {}) {
   } catch (error) {
     stop.abort(error);
     throw signal?.aborted ? signal.reason : error;
-  } finally {
-    signal?.removeEventListener("abort", abort);
   }
   return { embeddings, usage, requests: tally.requests };
 }
@@ -247,15 +243,16 @@ async function send(c, url, body, o = {}, stream, tally) {
 }
 
 // src/sse.ts
-function createSSEParser(onEvent) {
+function createSSEParser() {
   let rest = "";
   let afterCR = false;
   let data;
   let event;
   let id;
+  let events;
   const line = (text) => {
     if (!text) {
-      if (data !== void 0) onEvent({ event, data, id });
+      if (data !== void 0) events.push({ event, data, id });
       data = event = void 0;
       return;
     }
@@ -265,24 +262,22 @@ function createSSEParser(onEvent) {
     else if (field == "id" && !value.includes("\0")) id = value;
   };
   return {
-    feed(text) {
-      if (!text) return;
-      if (afterCR && text.charCodeAt(0) == 10) text = text.slice(1);
-      afterCR = text.charCodeAt(text.length - 1) == 13;
+    feed(text, end) {
+      events = [];
+      if (text) {
+        if (afterCR && text.charCodeAt(0) == 10) text = text.slice(1);
+        afterCR = text.charCodeAt(text.length - 1) == 13;
+      }
       const lines = (rest + text).split(/\r\n?|\n/);
-      rest = lines.pop();
+      rest = end ? "" : lines.pop();
+      if (end) lines.push("");
       for (const text2 of lines) line(text2);
-    },
-    end() {
-      if (rest) line(rest);
-      rest = "";
-      line("");
+      return events;
     }
   };
 }
 async function* parseSSE(stream) {
-  const queue = [];
-  const parser = createSSEParser((e) => queue.push(e));
+  const parser = createSSEParser();
   const decoder = new TextDecoder();
   const reader = stream.getReader();
   let done = false;
@@ -290,12 +285,7 @@ async function* parseSSE(stream) {
     while (!done) {
       const chunk = await reader.read();
       done = chunk.done;
-      if (done) {
-        parser.feed(decoder.decode());
-        parser.end();
-      } else parser.feed(decoder.decode(chunk.value, { stream: true }));
-      for (let i = 0; i < queue.length; i++) yield queue[i];
-      queue.length = 0;
+      for (const event of parser.feed(decoder.decode(chunk.value, { stream: !done }), done)) yield event;
     }
   } finally {
     if (!done) reader.cancel().catch(() => {

@@ -7,10 +7,10 @@ export interface ServerSentEvent {
     /** The last `id:` seen, if any. */
     id?: string;
 }
-/** A push parser: feed it decoded text in pieces of any size, then `end()` it. */
+/** A push parser: feed it decoded text in pieces of any size; each call returns the events it completed. */
 export interface SSEParser {
-    feed(text: string): void;
-    end(): void;
+    /** Parses the next piece; with `end`, the stream closed after it and a last unterminated event is delivered. */
+    feed(text: string, end?: boolean): ServerSentEvent[];
 }
 /**
  * Parses SSE text (`\n`, `\r\n` or `\r` line endings, comments, multi-line data) into events.
@@ -18,13 +18,14 @@ export interface SSEParser {
  *
  * @example
  * ```ts
- * const parser = createSSEParser((e) => console.log(e.event, e.data));
- * parser.feed("data: hel"); parser.feed("lo\n\n"); parser.end();
+ * const parser = createSSEParser();
+ * parser.feed("data: hel"); // []
+ * parser.feed("lo\n\n"); // [{ data: "hello" }]
  * ```
  */
-export declare function createSSEParser(onEvent: (event: ServerSentEvent) => void): SSEParser;
+export declare function createSSEParser(): SSEParser;
 /**
- * Reads a byte stream as Server-Sent Events. Cancelling the iteration (break, return) cancels the stream.
+ * Reads a byte stream as Server-Sent Events. Ending the iteration early (break, return) cancels the stream.
  *
  * @example
  * ```ts

@@ -58,17 +58,15 @@ export async function embedMany<F extends EmbedFormat = "number">(
   integer(batchSize, 0, "batchSize", 1);
   integer(concurrency, 0, "concurrency", 1);
   const { signal } = o;
-  signal?.throwIfAborted(); // its abort event has fired already: the listener below would never hear it
+  signal?.throwIfAborted();
   const total = input.length;
   const embeddings: unknown[] = new Array(total);
   const usage = { prompt_tokens: 0, total_tokens: 0 };
   const tally: Tally = { requests: 0 };
   const convert = format == "float32" ? toFloat32 : toNumbers;
-  // One signal for every call: the caller's abort, or our own on the first failure, stops them all.
+  // One signal for every call: the caller's abort, or ours on the first failure, stops them all.
   const stop = new AbortController();
-  const abort = () => stop.abort(signal!.reason);
-  signal?.addEventListener("abort", abort);
-  const options = { ...o, signal: stop.signal };
+  const options = { ...o, signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal };
   const pending: [number, number][] = [];
   let limit = Math.min(batchSize, c.limits.get(key) ?? batchSize);
   let next = 0;
@@ -110,8 +108,6 @@ export async function embedMany<F extends EmbedFormat = "number">(
   } catch (error) {
     stop.abort(error);
     throw signal?.aborted ? signal.reason : error;
-  } finally {
-    signal?.removeEventListener("abort", abort);
   }
   return { embeddings, usage, requests: tally.requests } as EmbedManyResult<F>;
 }

@@ -10,10 +10,10 @@ export interface ServerSentEvent {
   id?: string;
 }
 
-/** A push parser: feed it decoded text in pieces of any size, then `end()` it. */
+/** A push parser: feed it decoded text in pieces of any size; each call returns the events it completed. */
 export interface SSEParser {
-  feed(text: string): void;
-  end(): void;
+  /** Parses the next piece; with `end`, the stream closed after it and a last unterminated event is delivered. */
+  feed(text: string, end?: boolean): ServerSentEvent[];
 }
 
 /**
@@ -22,20 +22,22 @@ export interface SSEParser {
  *
  * @example
  * ```ts
- * const parser = createSSEParser((e) => console.log(e.event, e.data));
- * parser.feed("data: hel"); parser.feed("lo\n\n"); parser.end();
+ * const parser = createSSEParser();
+ * parser.feed("data: hel"); // []
+ * parser.feed("lo\n\n"); // [{ data: "hello" }]
  * ```
  */
-export function createSSEParser(onEvent: (event: ServerSentEvent) => void): SSEParser {
+export function createSSEParser(): SSEParser {
   let rest = "";
   let afterCR = false;
   let data: string | undefined;
   let event: string | undefined;
   let id: string | undefined;
+  let events: ServerSentEvent[];
 
   const line = (text: string) => {
     if (!text) {
-      if (data !== undefined) onEvent({ event, data, id });
+      if (data !== undefined) events.push({ event, data, id });
       data = event = undefined;
       return;
     }
@@ -47,25 +49,24 @@ export function createSSEParser(onEvent: (event: ServerSentEvent) => void): SSEP
   };
 
   return {
-    feed(text) {
-      if (!text) return;
-      // A "\r" that ended the last piece may be the first half of "\r\n".
-      if (afterCR && text.charCodeAt(0) == 10) text = text.slice(1);
-      afterCR = text.charCodeAt(text.length - 1) == 13;
+    feed(text, end) {
+      events = [];
+      if (text) {
+        // A "\r" that ended the last piece may be the first half of "\r\n".
+        if (afterCR && text.charCodeAt(0) == 10) text = text.slice(1);
+        afterCR = text.charCodeAt(text.length - 1) == 13;
+      }
       const lines = (rest + text).split(/\r\n?|\n/);
-      rest = lines.pop()!;
+      rest = end ? "" : lines.pop()!;
+      if (end) lines.push("");
       for (const text of lines) line(text);
-    },
-    end() {
-      if (rest) line(rest);
-      rest = "";
-      line("");
+      return events;
     },
   };
 }
 
 /**
- * Reads a byte stream as Server-Sent Events. Cancelling the iteration (break, return) cancels the stream.
+ * Reads a byte stream as Server-Sent Events. Ending the iteration early (break, return) cancels the stream.
  *
  * @example
  * ```ts
@@ -73,8 +74,7 @@ export function createSSEParser(onEvent: (event: ServerSentEvent) => void): SSEP
  * ```
  */
 export async function* parseSSE(stream: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent, void, undefined> {
-  const queue: ServerSentEvent[] = [];
-  const parser = createSSEParser((e) => queue.push(e));
+  const parser = createSSEParser();
   const decoder = new TextDecoder();
   const reader = stream.getReader();
   let done = false;
@@ -82,12 +82,7 @@ export async function* parseSSE(stream: ReadableStream<Uint8Array>): AsyncGenera
     while (!done) {
       const chunk = await reader.read();
       done = chunk.done;
-      if (done) {
-        parser.feed(decoder.decode());
-        parser.end();
-      } else parser.feed(decoder.decode(chunk.value, { stream: true }));
-      for (let i = 0; i < queue.length; i++) yield queue[i]!;
-      queue.length = 0;
+      for (const event of parser.feed(decoder.decode(chunk.value, { stream: !done }), done)) yield event;
     }
   } finally {
     if (!done) reader.cancel().catch(() => {});

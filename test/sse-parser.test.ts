@@ -38,11 +38,8 @@ const parseCut = (bytes: Uint8Array, cuts: number[]) => {
 
 /** Feeds string pieces to the push parser directly. */
 const feedPieces = (...pieces: string[]): ServerSentEvent[] => {
-  const events: ServerSentEvent[] = [];
-  const parser = createSSEParser((e) => events.push(e));
-  for (const p of pieces) parser.feed(p);
-  parser.end();
-  return events;
+  const parser = createSSEParser();
+  return [...pieces.flatMap((p) => parser.feed(p)), ...parser.feed("", true)];
 };
 
 /** Every way to cut `bytes` into two pieces, and one byte at a time. */
