@@ -268,3 +268,18 @@ test("a deployment that ignores encoding_format (floats on the wire) still gives
   expectVectors(limited.embeddings, input, 8, "float32");
   expect(limited.requests).toBe(3);
 });
+
+test("a batchSize above the services' 2048 cap never degrades a 2048-input deployment to one input per call", async () => {
+  const s = await start();
+  const input = texts(2100);
+  // Either refused up front (ConfigError, nothing sent) or sent in calls of at most 2048 after at most one refusal.
+  const result = await s.azure().embedMany({ model: "big", input, dimensions: 2, batchSize: 3000 }).catch((e: Error) => e);
+  if (result instanceof Error) {
+    expect(result.name).toBe("ConfigError");
+    expect(s.emulator.requests).toHaveLength(0);
+    return;
+  }
+  expect(result.requests).toBeLessThanOrEqual(3);
+  expect(inputs(s).slice(-2).map((i) => i.length)).toEqual([2048, 52]);
+  expectVectors(result.embeddings, input, 2, "number");
+});
