@@ -157,7 +157,7 @@ function resolveProvider(config) {
       const error = body?.error;
       const message = "" + error?.message;
       if (status != 400 || !(/too many inputs/i.test(message) || error?.param == "input" && /array/i.test(message))) return;
-      return +(/max number of inputs is (\d+)/i.exec(message)?.[1] ?? 1) || 1;
+      return +(/(?:inputs is|1 to) (\d+)/i.exec(message)?.[1] ?? 1) || 1;
     }
   };
 }

@@ -58,7 +58,7 @@ export function resolveProvider(config: ClientConfig): Provider {
       const error = (body as { error?: { message?: unknown; param?: unknown } } | null)?.error;
       const message = "" + error?.message;
       if (status != 400 || !(/too many inputs/i.test(message) || (error?.param == "input" && /array/i.test(message)))) return;
-      return +(/max number of inputs is (\d+)/i.exec(message)?.[1] ?? 1) || 1;
+      return +(/(?:inputs is|1 to) (\d+)/i.exec(message)?.[1] ?? 1) || 1;
     },
   };
 }

@@ -1,6 +1,6 @@
 // Type-level contract of embedMany: the result type follows `format` without a cast. The assertions are lines in
-// embed-many.test.ts (`const f: Float32Array[] = (await client.embedMany({ …, format: "float32" })).embeddings`, and a
-// @ts-expect-error for the default number[][]); this runs the TypeScript compiler on the embedding test files so a
+// embed-many.test.ts (`const f: Float32Array[] = (await client.embedMany({ …, format: "float32" })).embeddings`, and
+// an expected type error for the default number[][]); this runs the TypeScript compiler on the embedding test files so a
 // loosened type fails a test, not only `tsc -p test`.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
