@@ -57,14 +57,6 @@ export declare class ApiError extends OpenAISwitchError {
     readonly body: unknown;
     constructor({ message, ...init }: ApiErrorInit);
 }
-/**
- * The request never got an answer: refused, reset, cut off mid-body or mid-stream. `cause` holds the original error.
- *
- * @example
- * ```ts
- * catch (e) { if (e instanceof ConnectionError) console.error("network:", e.cause); }
- * ```
- */
 export declare class ConnectionError extends OpenAISwitchError {
 }
 /**

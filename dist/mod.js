@@ -15,13 +15,8 @@ var ApiError = class extends OpenAISwitchError {
   constructor({ message, ...init }) {
     super(message);
     const error = init.body?.error;
-    const field = (k) => error?.[k] == null ? void 0 : String(error[k]);
-    Object.assign(this, init, {
-      code: field("code"),
-      type: field("type"),
-      param: field("param"),
-      requestId: init.headers.get("x-request-id") ?? init.headers.get("apim-request-id") ?? void 0
-    });
+    Object.assign(this, init, { requestId: init.headers.get("x-request-id") ?? init.headers.get("apim-request-id") ?? void 0 });
+    for (const field of ["code", "type", "param"]) this[field] = error?.[field] == null ? void 0 : String(error[field]);
   }
 };
 var ConnectionError = class extends OpenAISwitchError {
@@ -156,8 +151,7 @@ function resolveProvider(config) {
     inputLimit(status, body) {
       const error = body?.error;
       const message = "" + error?.message;
-      if (status != 400 || !(/too many inputs/i.test(message) || error?.param == "input" && /array/i.test(message))) return;
-      return +(/(?:inputs is|1 to) (\d+)/i.exec(message)?.[1] ?? 1) || 1;
+      if (status == 400 && (/too many inputs/i.test(message) || error?.param == "input")) return +(/(?:inputs is|1 to) (\d+)/i.exec(message)?.[1] ?? 1) || 1;
     }
   };
 }
@@ -297,19 +291,10 @@ async function* parseSSE(stream) {
 async function* chunks(c, open, signal) {
   const { response, release } = await open();
   try {
-    if (!/event-stream/.test(response.headers.get("content-type"))) {
-      response.body?.cancel();
-      throw new ConnectionError("not an event stream");
-    }
     for await (const { data, event } of parseSSE(response.body)) {
       if (data == "[DONE]") return;
-      let value;
-      try {
-        value = JSON.parse(data);
-      } catch (cause) {
-        if (event != "error") throw new ConnectionError("bad stream event", { cause });
-      }
-      if (event == "error" || value?.error) throw apiError(c, response.status, response.headers, data);
+      const value = event == "error" ? 0 : JSON.parse(data);
+      if (!value || value.error) throw apiError(c, response.status, response.headers, data);
       signal?.throwIfAborted();
       yield value;
     }
@@ -385,18 +370,22 @@ var readEnv = () => {
 };
 function fromEnv(env = readEnv()) {
   const get = (name) => env[name] || void 0;
-  const type = get("OPENAI_API_TYPE")?.toLowerCase();
-  const key = get("OPENAI_API_KEY");
-  const apiVersion = get("OPENAI_API_VERSION") ?? get("AZURE_OPENAI_API_VERSION") ?? DEFAULT_AZURE_API_VERSION;
+  const type = get("OPENAI_API_TYPE")?.toLowerCase() ?? "";
   const endpoint = get("AZURE_OPENAI_ENDPOINT");
-  if (endpoint) return { provider: "azure", endpoint, apiVersion, apiKey: get("AZURE_OPENAI_API_KEY") };
-  const base2 = get("OPENAI_API_BASE");
-  if (/^azure/.test(type)) {
-    check(base2, "OPENAI_API_TYPE=" + type + " needs OPENAI_API_BASE");
-    return { provider: "azure", endpoint: base2, apiVersion, ...type == "azure" ? { apiKey: key } : { tokenProvider: key ? () => key : void 0 } };
+  const key = endpoint ? get("AZURE_OPENAI_API_KEY") : get("OPENAI_API_KEY");
+  if (endpoint || /^azure/.test(type)) {
+    const config = {
+      provider: "azure",
+      endpoint: endpoint ?? get("OPENAI_API_BASE"),
+      apiVersion: get("OPENAI_API_VERSION") ?? get("AZURE_OPENAI_API_VERSION") ?? DEFAULT_AZURE_API_VERSION,
+      // openai-python 0.x put the Entra ID token in OPENAI_API_KEY when OPENAI_API_TYPE was azure_ad.
+      ...endpoint || type == "azure" ? { apiKey: key } : { tokenProvider: key ? () => key : void 0 }
+    };
+    check(config.endpoint, "OPENAI_API_TYPE=" + type + " needs OPENAI_API_BASE");
+    return config;
   }
-  if (key) return { provider: "openai", apiKey: key, baseURL: get("OPENAI_BASE_URL"), organization: get("OPENAI_ORG_ID"), project: get("OPENAI_PROJECT_ID") };
-  throw new ConfigError("set OPENAI_API_KEY, or AZURE_OPENAI_ENDPOINT (+ AZURE_OPENAI_API_KEY), or OPENAI_API_TYPE=azure + OPENAI_API_BASE");
+  check(key, "set OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT (+ AZURE_OPENAI_API_KEY), or OPENAI_API_TYPE=azure + OPENAI_API_BASE");
+  return { provider: "openai", apiKey: key, baseURL: get("OPENAI_BASE_URL"), organization: get("OPENAI_ORG_ID"), project: get("OPENAI_PROJECT_ID") };
 }
 export {
   AZURE_SCOPE,

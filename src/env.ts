@@ -1,5 +1,5 @@
 // fromEnv: a config from environment variables, in the names users already have set.
-import { check, ConfigError } from "./errors.ts";
+import { check } from "./errors.ts";
 import type { ClientConfig } from "./types.ts";
 
 /** The Azure API version `fromEnv` uses when `OPENAI_API_VERSION` is not set: the newest stable dated one. */
@@ -34,17 +34,20 @@ const readEnv = (): Env => {
  */
 export function fromEnv(env: Env = readEnv()): ClientConfig {
   const get = (name: string) => env[name] || undefined;
-  const type = get("OPENAI_API_TYPE")?.toLowerCase();
-  const key = get("OPENAI_API_KEY");
-  const apiVersion = get("OPENAI_API_VERSION") ?? get("AZURE_OPENAI_API_VERSION") ?? DEFAULT_AZURE_API_VERSION;
+  const type = get("OPENAI_API_TYPE")?.toLowerCase() ?? "";
   const endpoint = get("AZURE_OPENAI_ENDPOINT");
-  if (endpoint) return { provider: "azure", endpoint, apiVersion, apiKey: get("AZURE_OPENAI_API_KEY") };
-  const base = get("OPENAI_API_BASE");
-  if (/^azure/.test(type!)) {
-    check(base, "OPENAI_API_TYPE=" + type + " needs OPENAI_API_BASE");
-    // openai-python 0.x put the Entra ID token in OPENAI_API_KEY when OPENAI_API_TYPE was azure_ad.
-    return { provider: "azure", endpoint: base!, apiVersion, ...(type == "azure" ? { apiKey: key } : { tokenProvider: key ? () => key : undefined }) };
+  const key = endpoint ? get("AZURE_OPENAI_API_KEY") : get("OPENAI_API_KEY");
+  if (endpoint || /^azure/.test(type)) {
+    const config: ClientConfig = {
+      provider: "azure",
+      endpoint: endpoint ?? get("OPENAI_API_BASE")!,
+      apiVersion: get("OPENAI_API_VERSION") ?? get("AZURE_OPENAI_API_VERSION") ?? DEFAULT_AZURE_API_VERSION,
+      // openai-python 0.x put the Entra ID token in OPENAI_API_KEY when OPENAI_API_TYPE was azure_ad.
+      ...(endpoint || type == "azure" ? { apiKey: key } : { tokenProvider: key ? () => key : undefined }),
+    };
+    check(config.endpoint, "OPENAI_API_TYPE=" + type + " needs OPENAI_API_BASE");
+    return config;
   }
-  if (key) return { provider: "openai", apiKey: key, baseURL: get("OPENAI_BASE_URL"), organization: get("OPENAI_ORG_ID"), project: get("OPENAI_PROJECT_ID") };
-  throw new ConfigError("set OPENAI_API_KEY, or AZURE_OPENAI_ENDPOINT (+ AZURE_OPENAI_API_KEY), or OPENAI_API_TYPE=azure + OPENAI_API_BASE");
+  check(key, "set OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT (+ AZURE_OPENAI_API_KEY), or OPENAI_API_TYPE=azure + OPENAI_API_BASE");
+  return { provider: "openai", apiKey: key, baseURL: get("OPENAI_BASE_URL"), organization: get("OPENAI_ORG_ID"), project: get("OPENAI_PROJECT_ID") };
 }

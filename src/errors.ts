@@ -69,24 +69,12 @@ export class ApiError extends OpenAISwitchError {
   constructor({ message, ...init }: ApiErrorInit) {
     super(message);
     const error = (init.body as { error?: Record<string, unknown> } | null)?.error;
-    const field = (k: string) => (error?.[k] == null ? undefined : String(error[k]));
-    Object.assign(this, init, {
-      code: field("code"),
-      type: field("type"),
-      param: field("param"),
-      requestId: init.headers.get("x-request-id") ?? init.headers.get("apim-request-id") ?? undefined,
-    });
+    Object.assign(this, init, { requestId: init.headers.get("x-request-id") ?? init.headers.get("apim-request-id") ?? undefined });
+    // Azure sends `code` as "429" or 429; both become a string.
+    for (const field of ["code", "type", "param"] as const) this[field] = error?.[field] == null ? undefined : String(error[field]);
   }
 }
 
-/**
- * The request never got an answer: refused, reset, cut off mid-body or mid-stream. `cause` holds the original error.
- *
- * @example
- * ```ts
- * catch (e) { if (e instanceof ConnectionError) console.error("network:", e.cause); }
- * ```
- */
 export class ConnectionError extends OpenAISwitchError {}
 
 /**

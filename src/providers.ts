@@ -55,10 +55,10 @@ export function resolveProvider(config: ClientConfig): Provider {
       return [root + "deployments/" + encodeURIComponent(name) + "/" + op + "?api-version=" + version, body];
     },
     inputLimit(status, body) {
+      // "Too many inputs. The max number of inputs is N." — or another 400 about `input`, which a smaller call may pass.
       const error = (body as { error?: { message?: unknown; param?: unknown } } | null)?.error;
       const message = "" + error?.message;
-      if (status != 400 || !(/too many inputs/i.test(message) || (error?.param == "input" && /array/i.test(message)))) return;
-      return +(/(?:inputs is|1 to) (\d+)/i.exec(message)?.[1] ?? 1) || 1;
+      if (status == 400 && (/too many inputs/i.test(message) || error?.param == "input")) return +(/(?:inputs is|1 to) (\d+)/i.exec(message)?.[1] ?? 1) || 1;
     },
   };
 }

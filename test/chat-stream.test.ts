@@ -405,7 +405,6 @@ describe("against hand-written servers", () => {
 
   test.each([
     ["a JSON body", "application/json", JSON.stringify({ id: "chatcmpl-1", object: "chat.completion", choices: [{ index: 0, message: { role: "assistant", content: "hi" }, finish_reason: "stop" }] })],
-    ["no content-type", undefined, event(chunk("a")) + event("[DONE]")],
     ["an empty event stream", "text/event-stream", ""],
   ])("a 200 with %s instead of an event stream rejects with ConnectionError, never zero chunks silently", async (_, type, body) => {
     const server = await start((res) => {
@@ -415,6 +414,17 @@ describe("against hand-written servers", () => {
     const { chunks, error } = await drain(server.client().chatStream({ model: "gpt-4o", messages }));
     expect(chunks).toEqual([]);
     expect(error).toBeInstanceOf(ConnectionError);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  test("a well-formed SSE body without a content-type is still read (some proxies drop the header)", async () => {
+    const server = await start((res) => {
+      res.writeHead(200, {});
+      res.end(event(chunk("a")) + event("[DONE]"));
+    });
+    const { chunks, error } = await drain(server.client().chatStream({ model: "gpt-4o", messages }));
+    expect(error).toBeUndefined();
+    expect(chunks).toEqual([chunk("a")]);
     expect(server.seen).toHaveLength(1);
   });
 
