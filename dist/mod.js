@@ -52,8 +52,7 @@ var checkTexts = (input) => {
 };
 async function embed(call, body, o) {
   const texts = [body?.input].flat();
-  check(texts.length, "input must not be empty");
-  checkTexts(texts);
+  checkTexts(texts.length ? texts : [""]);
   const response = await call({ encoding_format: "base64", ...body }, o);
   for (const item of response.data) item.embedding = toNumbers(item.embedding);
   return response;
@@ -158,11 +157,9 @@ function resolveProvider(config) {
 
 // src/send.ts
 function retryDelay(headers, attempt) {
-  const ms = headers?.get("retry-after-ms");
   const after = headers?.get("retry-after");
-  const hinted = ms ? +ms : after ? isNaN(+after) ? Date.parse(after) - Date.now() : +after * 1e3 : NaN;
-  if (hinted >= 0 && hinted <= 6e4) return hinted;
-  return Math.min(500 * 2 ** attempt, 8e3) * (1 - Math.random() * 0.25);
+  const hinted = +(headers?.get("retry-after-ms") ?? (after && (isNaN(+after) ? Date.parse(after) - Date.now() : +after * 1e3)) ?? NaN);
+  return hinted >= 0 && hinted <= 6e4 ? hinted : Math.min(500 * 2 ** attempt, 8e3) * (1 - Math.random() * 0.25);
 }
 function isRetryable(status, headers) {
   const hint = headers.get("x-should-retry");
@@ -204,32 +201,26 @@ async function send(c, url, body, o = {}, stream, tally) {
       headers.authorization = "Bearer " + token;
     }
     signal?.throwIfAborted();
-    const controller = new AbortController();
-    const abort = () => controller.abort(signal.reason);
-    signal?.addEventListener("abort", abort);
-    const timer = setTimeout(() => controller.abort(), o.timeoutMs ?? c.timeoutMs);
-    const release = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", abort);
-    };
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), o.timeoutMs ?? c.timeoutMs);
     let failure;
     let response;
     if (tally) tally.requests++;
     try {
-      response = await (c.fetch ?? fetch)(url, { method: "POST", headers, body, signal: controller.signal, redirect: "manual" });
-      if (response.ok) {
-        if (stream) {
-          clearTimeout(timer);
-          return { response, release };
-        }
-        return await response.json();
-      }
+      response = await (c.fetch ?? fetch)(url, {
+        method: "POST",
+        headers,
+        body,
+        signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+        redirect: "manual"
+      });
+      if (response.ok) return stream ? response : await response.json();
       failure = apiError(c, response.status, response.headers, await response.text(), response.status < 400 ? "redirect not followed" : "HTTP " + response.status);
     } catch (e) {
       if (signal?.aborted) throw signal.reason;
-      failure = controller.signal.aborted ? new TimeoutError("timed out") : new ConnectionError("request failed: " + scrub(c, String(e)), { cause: e });
+      failure = timeout.signal.aborted ? new TimeoutError("timed out") : new ConnectionError("request failed: " + scrub(c, String(e)), { cause: e });
     } finally {
-      if (!stream || !response?.ok) release();
+      clearTimeout(timer);
     }
     if (attempt >= retries || response && !response.ok && !isRetryable(response.status, response.headers)) throw failure;
     await sleep(retryDelay(response?.headers, attempt), signal);
@@ -289,7 +280,7 @@ async function* parseSSE(stream) {
 
 // src/stream.ts
 async function* chunks(c, open, signal) {
-  const { response, release } = await open();
+  const response = await open();
   try {
     for await (const { data, event } of parseSSE(response.body)) {
       if (data == "[DONE]") return;
@@ -302,8 +293,6 @@ async function* chunks(c, open, signal) {
   } catch (e) {
     if (signal?.aborted) throw signal.reason;
     throw e instanceof OpenAISwitchError ? e : new ConnectionError("stream broke", { cause: e });
-  } finally {
-    release();
   }
 }
 
@@ -312,7 +301,7 @@ function createClient(config) {
   const provider = resolveProvider(config);
   const { apiKey, tokenProvider } = config;
   check(tokenProvider ? !apiKey && typeof tokenProvider == "function" : apiKey, "give an apiKey or a tokenProvider function, not both");
-  check(!apiKey || config.dangerouslyAllowBrowser || !("document" in globalThis), "an apiKey in a browser is public: use a tokenProvider, or dangerouslyAllowBrowser");
+  check(!apiKey || config.dangerouslyAllowBrowser || !("document" in globalThis), "an apiKey in a browser is public: use a tokenProvider or dangerouslyAllowBrowser");
   const c = {
     provider,
     fetch: config.fetch,

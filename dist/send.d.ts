@@ -12,11 +12,6 @@ export interface Context {
     /** The key and the latest tokens: scrubbed out of anything an error carries. */
     secrets: string[];
 }
-/** A streamed response, and what to call once its body is done with. */
-export interface Streaming {
-    response: Response;
-    release: () => void;
-}
 /** How long to wait before retry number `attempt` (0-based), from the response's hints when they are sane. */
 export declare function retryDelay(headers: Headers | undefined, attempt: number): number;
 /** Whether a failed response may be retried: the server's `x-should-retry` first, then the status. */
@@ -31,8 +26,5 @@ export declare function apiError(c: Context, status: number, headers: Headers, t
 export interface Tally {
     requests: number;
 }
-/**
- * POSTs `body` to `url` with retries. Resolves to the parsed JSON body, or, with `stream`, to the response
- * whose body the caller reads and then `release`s.
- */
+/** POSTs `body` to `url` with retries. Resolves to the parsed JSON body, or, with `stream`, to the response. */
 export declare function send(c: Context, url: string, body: string, o?: RequestOptions, stream?: boolean, tally?: Tally): Promise<any>;

@@ -35,8 +35,7 @@ const checkTexts = (input: unknown): void => {
 /** One embeddings call; `embedding` is `number[]` whatever the wire format. */
 export async function embed(call: EmbedCall, body: Record<string, unknown>, o?: RequestOptions): Promise<EmbeddingResponse> {
   const texts = [body?.input].flat();
-  check(texts.length, "input must not be empty");
-  checkTexts(texts);
+  checkTexts(texts.length ? texts : [""]); // an empty list is refused like an empty string
   const response = await call({ encoding_format: "base64", ...body }, o);
   for (const item of response.data) item.embedding = toNumbers(item.embedding);
   return response;

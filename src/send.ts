@@ -16,19 +16,12 @@ export interface Context {
   secrets: string[];
 }
 
-/** A streamed response, and what to call once its body is done with. */
-export interface Streaming {
-  response: Response;
-  release: () => void;
-}
-
 /** How long to wait before retry number `attempt` (0-based), from the response's hints when they are sane. */
 export function retryDelay(headers: Headers | undefined, attempt: number): number {
-  const ms = headers?.get("retry-after-ms");
   const after = headers?.get("retry-after");
-  const hinted = ms ? +ms : after ? (isNaN(+after) ? Date.parse(after) - Date.now() : +after * 1000) : NaN;
-  if (hinted >= 0 && hinted <= 60_000) return hinted;
-  return Math.min(500 * 2 ** attempt, 8000) * (1 - Math.random() * 0.25);
+  // retry-after-ms (Azure), else retry-after in seconds or as an HTTP date; only a sane 0–60 s is trusted.
+  const hinted = +(headers?.get("retry-after-ms") ?? (after && (isNaN(+after) ? Date.parse(after) - Date.now() : +after * 1000)) ?? NaN);
+  return hinted >= 0 && hinted <= 60_000 ? hinted : Math.min(500 * 2 ** attempt, 8000) * (1 - Math.random() * 0.25);
 }
 
 /** Whether a failed response may be retried: the server's `x-should-retry` first, then the status. */
@@ -72,10 +65,7 @@ export interface Tally {
   requests: number;
 }
 
-/**
- * POSTs `body` to `url` with retries. Resolves to the parsed JSON body, or, with `stream`, to the response
- * whose body the caller reads and then `release`s.
- */
+/** POSTs `body` to `url` with retries. Resolves to the parsed JSON body, or, with `stream`, to the response. */
 export async function send(c: Context, url: string, body: string, o: RequestOptions = {}, stream?: boolean, tally?: Tally): Promise<any> {
   const { signal } = o;
   const retries = o.maxRetries ?? c.maxRetries;
@@ -90,33 +80,28 @@ export async function send(c: Context, url: string, body: string, o: RequestOpti
       headers.authorization = "Bearer " + token;
     }
     signal?.throwIfAborted();
-    const controller = new AbortController();
-    const abort = () => controller.abort(signal!.reason);
-    signal?.addEventListener("abort", abort);
-    const timer = setTimeout(() => controller.abort(), o.timeoutMs ?? c.timeoutMs);
-    const release = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", abort);
-    };
+    // The timeout covers this attempt up to the parsed body, or up to the response head of a stream.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), o.timeoutMs ?? c.timeoutMs);
     let failure: OpenAISwitchError;
     let response: Response | undefined;
     if (tally) tally.requests++;
     try {
-      response = await (c.fetch ?? fetch)(url, { method: "POST", headers, body, signal: controller.signal, redirect: "manual" });
-      if (response.ok) {
-        if (stream) {
-          clearTimeout(timer);
-          return { response, release } satisfies Streaming;
-        }
-        return await response.json();
-      }
+      response = await (c.fetch ?? fetch)(url, {
+        method: "POST",
+        headers,
+        body,
+        signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+        redirect: "manual",
+      });
+      if (response.ok) return stream ? response : await response.json();
       // A 3xx (or a browser's opaque redirect, status 0) is not followed: it would forward the credentials.
       failure = apiError(c, response.status, response.headers, await response.text(), response.status < 400 ? "redirect not followed" : "HTTP " + response.status);
     } catch (e) {
       if (signal?.aborted) throw signal.reason;
-      failure = controller.signal.aborted ? new TimeoutError("timed out") : new ConnectionError("request failed: " + scrub(c, String(e)), { cause: e });
+      failure = timeout.signal.aborted ? new TimeoutError("timed out") : new ConnectionError("request failed: " + scrub(c, String(e)), { cause: e });
     } finally {
-      if (!stream || !response?.ok) release();
+      clearTimeout(timer);
     }
     if (attempt >= retries || (response && !response.ok && !isRetryable(response.status, response.headers))) throw failure;
     await sleep(retryDelay(response?.headers, attempt), signal);

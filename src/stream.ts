@@ -1,12 +1,12 @@
 // Turns an OpenAI-style SSE response into parsed chunks: stops at [DONE], raises errors sent mid-stream,
 // and never lets a cut stream pass for a finished answer.
 import { ConnectionError, OpenAISwitchError } from "./errors.ts";
-import { apiError, type Context, type Streaming } from "./send.ts";
+import { apiError, type Context } from "./send.ts";
 import { parseSSE } from "./sse.ts";
 
 /** Yields each `data:` event of a streamed call as parsed JSON, until `data: [DONE]`. */
-export async function* chunks<T>(c: Context, open: () => Promise<Streaming>, signal?: AbortSignal): AsyncGenerator<T, void, undefined> {
-  const { response, release } = await open();
+export async function* chunks<T>(c: Context, open: () => Promise<Response>, signal?: AbortSignal): AsyncGenerator<T, void, undefined> {
+  const response = await open();
   try {
     // A body that is not SSE (a server that ignored `stream: true`) yields no event and ends without [DONE].
     for await (const { data, event } of parseSSE(response.body!)) {
@@ -21,7 +21,5 @@ export async function* chunks<T>(c: Context, open: () => Promise<Streaming>, sig
   } catch (e) {
     if (signal?.aborted) throw signal.reason;
     throw e instanceof OpenAISwitchError ? e : new ConnectionError("stream broke", { cause: e });
-  } finally {
-    release();
   }
 }
