@@ -19,33 +19,40 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const STEP_TIMEOUT_MS = 15 * 60_000;
 const reports = mkdtempSync(join(tmpdir(), "openai-switch-tests-"));
 
-// Suites that need something only some runtimes have stay out of the shared run: they are driven from Node.
-const RUNTIME_ONLY = "test/runtimes/**";
+// Suites driven from Node (packaging, examples, deno tooling, Chromium) stay out of the Deno and Bun runs;
+// test/runtimes/shared/ is part of the shared suite.
+const NODE_DRIVEN = ["test/runtimes/*.test.ts", "test/runtimes/deno/**", "test/runtimes/chromium/**"].flatMap((glob) => ["--exclude", glob]);
 
-/** A vitest run: `command args… vitest.mjs run …` with a JSON report to count from. */
-const vitest = (label, command, args, vitestArgs, env = {}) => ({ kind: "vitest", label, command, args: [...args, VITEST, "run", ...vitestArgs], env });
+/** A vitest run: `command args… vitest.mjs run …` with a JSON report to count from; `runtime` is where its tests run. */
+const vitest = (label, runtime, command, args, vitestArgs, env = {}) => ({
+  kind: "vitest",
+  label,
+  command,
+  args: [...args, VITEST, "run", ...vitestArgs],
+  env: { OPENAI_SWITCH_TEST_RUNTIME: runtime, ...env },
+});
 
 const runtimes = [
   {
     name: "Node",
     check: () => `node ${process.version}`,
-    steps: [vitest("vitest (node)", process.execPath, [], ["--exclude", "test/runtimes/deno/**", "--exclude", "test/runtimes/chromium/**"])],
+    steps: [vitest("vitest (node)", "node", process.execPath, [], ["--exclude", "test/runtimes/deno/**", "--exclude", "test/runtimes/chromium/**"])],
   },
   {
     name: "Deno",
     check: () => version(bin("deno"), "--version"),
     missing: "node_modules/.bin/deno does not run: npm ci",
     steps: [
-      vitest("vitest (deno)", bin("deno"), ["run", "-A"], ["--exclude", RUNTIME_ONLY], { RUST_BACKTRACE: "0", NO_COLOR: "1" }),
+      vitest("vitest (deno)", "deno", bin("deno"), ["run", "-A"], NODE_DRIVEN, { RUST_BACKTRACE: "0", NO_COLOR: "1" }),
       // deno check, deno publish --dry-run and examples/deno.ts, driven from Node.
-      vitest("deno tooling", process.execPath, [], ["test/runtimes/deno/"]),
+      vitest("deno tooling", "node", process.execPath, [], ["test/runtimes/deno/"]),
     ],
   },
   {
     name: "Bun",
     check: () => version(bin("bun"), "--version"),
     missing: "node_modules/.bin/bun does not run: npm ci with its install script (or node node_modules/bun/install.js)",
-    steps: [vitest("vitest (bun --bun)", bin("bun"), ["--bun"], ["--exclude", RUNTIME_ONLY])],
+    steps: [vitest("vitest (bun --bun)", "bun", bin("bun"), ["--bun"], NODE_DRIVEN)],
   },
   {
     name: "workerd",
@@ -57,7 +64,7 @@ const runtimes = [
     name: "Chromium",
     check: () => (existsSync(CHROMIUM) ? version(CHROMIUM, "--version") : undefined),
     missing: `${CHROMIUM} not found: apt-get install -y chromium (or set CHROMIUM_PATH)`,
-    steps: [vitest("vitest (drives chromium)", process.execPath, [], ["test/runtimes/chromium/"], { CHROMIUM_PATH: CHROMIUM })],
+    steps: [vitest("vitest (drives chromium)", "node", process.execPath, [], ["test/runtimes/chromium/"], { CHROMIUM_PATH: CHROMIUM })],
   },
 ];
 

@@ -105,8 +105,8 @@ test("Azure with a tokenProvider: a Bearer token, no api-key, and a fresh token 
   }, server.url);
   expect(result).toEqual({ content: "You said: token please", calls: 2 });
   const path = "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21";
-  const posts_ = server.seen.filter((s) => s.method == "POST");
-  expect(posts_.map((p) => [p.path, p.headers.authorization, p.headers["api-key"]])).toEqual([
+  const attempts = server.seen.filter((s) => s.method == "POST");
+  expect(attempts.map((p) => [p.path, p.headers.authorization, p.headers["api-key"]])).toEqual([
     [path, "Bearer entra-token-1", undefined],
     [path, "Bearer entra-token-2", undefined],
   ]);
