@@ -18,6 +18,9 @@ async function serve({ onTestFinished }: TestContext, script: (Step | StepFn)[])
 }
 const openai = (s: FaultServer, config: Partial<OpenAIConfig> = {}) =>
   createClient({ provider: "openai", apiKey: KEY, baseURL: s.url + "/v1", ...config } as OpenAIConfig);
+// Attempt time limits: generous enough that a loaded 2-core machine (other runtimes, parallel files) still
+// connects well within them, so a request the client sent always reaches the server before its deadline.
+const T = 500;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Resolves once the server has received `n` requests. */
 async function arrived(s: FaultServer, n: number) {
@@ -28,66 +31,66 @@ describe.concurrent("timeouts", () => {
   test("a server slower than timeoutMs: TimeoutError after 1 + maxRetries attempts", async (t) => {
     const s = await serve(t, [{ action: "hang" }, { action: "hang" }, ok()]);
     const started = Date.now();
-    const e = await rejection(openai(s, { timeoutMs: 150, maxRetries: 1 }).chat(HI), SECRETS);
+    const e = await rejection(openai(s, { timeoutMs: T, maxRetries: 1 }).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(TimeoutError);
     t.expect(s.requests).toHaveLength(2);
-    // The first attempt was given its 150 ms, then the back-off (≥ 375 ms) passed, then the second its 150 ms.
-    t.expect(s.requests[1]!.at - started).toBeGreaterThanOrEqual(150 + 375 - 2);
-    t.expect(Date.now() - started).toBeGreaterThanOrEqual(150 + 375 + 150 - 2);
+    // The first attempt was given its T ms, then the back-off (≥ 375 ms) passed, then the second its T ms.
+    t.expect(s.requests[1]!.at - started).toBeGreaterThanOrEqual(T + 375 - 2);
+    t.expect(Date.now() - started).toBeGreaterThanOrEqual(T + 375 + T - 2);
   });
 
   test("slow once, then quick: the timed-out attempt is retried to success (2 requests)", async (t) => {
-    const s = await serve(t, [{ ...ok("late"), delayMs: 1000 }, ok("on time")]);
-    const reply = await openai(s, { timeoutMs: 150 }).chat(HI);
+    const s = await serve(t, [{ ...ok("late"), delayMs: 5 * T }, ok("on time")]);
+    const reply = await openai(s, { timeoutMs: T }).chat(HI);
     t.expect(reply.choices[0]?.message.content).toBe("on time");
     t.expect(s.requests).toHaveLength(2);
   });
 
   test("the body counts: a head on time and a body that never comes is a TimeoutError", async (t) => {
     const s = await serve(t, [{ ...ok(), bodyDelayMs: Infinity }, ok()]);
-    const e = await rejection(openai(s, { timeoutMs: 150, maxRetries: 0 }).chat(HI), SECRETS);
+    const e = await rejection(openai(s, { timeoutMs: T, maxRetries: 0 }).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(TimeoutError);
     t.expect(s.requests).toHaveLength(1);
   });
 
-  test("timeoutMs is per attempt, not per call: three 150 ms attempts under a 400 ms timeout succeed", async (t) => {
-    const slow503: Step = { status: 503, headers: { "retry-after-ms": "5" }, body: { error: { message: "busy" } }, delayMs: 150 };
-    const s = await serve(t, [slow503, slow503, { ...ok("third"), delayMs: 150 }]);
-    const reply = await openai(s, { timeoutMs: 400 }).chat(HI);
+  test("timeoutMs is per attempt, not per call: three 300 ms attempts under a 700 ms timeout succeed", async (t) => {
+    const slow503: Step = { status: 503, headers: { "retry-after-ms": "5" }, body: { error: { message: "busy" } }, delayMs: 300 };
+    const s = await serve(t, [slow503, slow503, { ...ok("third"), delayMs: 300 }]);
+    const reply = await openai(s, { timeoutMs: 700 }).chat(HI);
     t.expect(reply.choices[0]?.message.content).toBe("third");
     t.expect(s.requests).toHaveLength(3);
   });
 
   test("a per-call timeoutMs overrides the client's", async (t) => {
     const s = await serve(t, [{ action: "hang" }, ok()]);
-    const e = await rejection(openai(s, { timeoutMs: 60_000 }).chat(HI, { timeoutMs: 100, maxRetries: 0 }), SECRETS);
+    const e = await rejection(openai(s, { timeoutMs: 60_000 }).chat(HI, { timeoutMs: T, maxRetries: 0 }), SECRETS);
     t.expect(e).toBeInstanceOf(TimeoutError);
     t.expect(s.requests).toHaveLength(1);
   });
 
   test("an error answer whose body never comes: the attempt ends in TimeoutError", async (t) => {
     const s = await serve(t, [{ status: 503, headers: { "retry-after-ms": "5" }, body: { error: { message: "busy" } }, bodyDelayMs: Infinity }, ok()]);
-    const e = await rejection(openai(s, { timeoutMs: 150, maxRetries: 0 }).chat(HI), SECRETS);
+    const e = await rejection(openai(s, { timeoutMs: T, maxRetries: 0 }).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(TimeoutError);
     t.expect(s.requests).toHaveLength(1);
   });
 
   test("a stream whose head is slower than timeoutMs: TimeoutError after the retries", async (t) => {
-    const late: Step = { sse: [chatChunk("late"), "[DONE]"], delayMs: 1000 };
+    const late: Step = { sse: [chatChunk("late"), "[DONE]"], delayMs: 5 * T };
     const s = await serve(t, [late, late, late]);
-    const stream = openai(s, { timeoutMs: 150, maxRetries: 1 }).chatStream(HI);
+    const stream = openai(s, { timeoutMs: T, maxRetries: 1 }).chatStream(HI);
     const e = await rejection(stream.next(), SECRETS);
     t.expect(e).toBeInstanceOf(TimeoutError);
     t.expect(s.requests).toHaveLength(2);
   });
 
   test("timeoutMs bounds a stream's first byte only: a stream that lasts longer completes", async (t) => {
-    const s = await serve(t, [{ sse: [chatChunk("a"), chatChunk("b"), chatChunk("c"), chatChunk("d", "stop"), "[DONE]"], sseDelayMs: 80 }]);
+    const s = await serve(t, [{ sse: [chatChunk("a"), chatChunk("b"), chatChunk("c"), chatChunk("d", "stop"), "[DONE]"], sseDelayMs: T / 2 }]);
     let text = "";
     const started = Date.now();
-    for await (const chunk of openai(s, { timeoutMs: 150 }).chatStream(HI)) text += chunk.choices[0]?.delta?.content ?? "";
+    for await (const chunk of openai(s, { timeoutMs: T }).chatStream(HI)) text += chunk.choices[0]?.delta?.content ?? "";
     t.expect(text).toBe("abcd");
-    t.expect(Date.now() - started).toBeGreaterThanOrEqual(4 * 80 - 5); // longer than timeoutMs, and not cut
+    t.expect(Date.now() - started).toBeGreaterThanOrEqual(4 * (T / 2) - 5); // longer than timeoutMs, and not cut
     t.expect(s.requests).toHaveLength(1);
   });
 });
@@ -167,7 +170,7 @@ describe.concurrent("abort", () => {
   test("a signal that never fires does not stop the timeout, and a timeout is not reported as an abort", async (t) => {
     const s = await serve(t, [{ action: "hang" }]);
     const controller = new AbortController();
-    const e = await rejection(openai(s, { timeoutMs: 100, maxRetries: 0 }).chat(HI, { signal: controller.signal }), SECRETS);
+    const e = await rejection(openai(s, { timeoutMs: T, maxRetries: 0 }).chat(HI, { signal: controller.signal }), SECRETS);
     t.expect(e).toBeInstanceOf(TimeoutError);
     t.expect(s.requests).toHaveLength(1);
   });
