@@ -84,7 +84,7 @@ async function embedMany(c, call, key, request, o = {}) {
       for (let i = 0; i < size; i++) {
         const item = data?.[i];
         const at = item?.index ?? i;
-        if (data.length != size || !(at >= 0 && at < size) || embeddings[start + at]) throw new ConnectionError("embeddings missing or misplaced");
+        if (data.length != size || !(at >= 0 && at < size) || embeddings[start + at]) throw new ConnectionError("bad embeddings");
         embeddings[start + at] = convert(item.embedding);
       }
       for (const k in usage) usage[k] += response.usage?.[k] ?? 0;
@@ -114,7 +114,7 @@ async function embedMany(c, call, key, request, o = {}) {
 // src/providers.ts
 var AZURE_SCOPE = "https://cognitiveservices.azure.com/.default";
 var base = (url, what) => {
-  check(/^https?:\/\/[^/]/i.test(url), what + " must be an absolute http(s) URL");
+  check(/^https?:\/\/[^/]/i.test(url), what + " must be an http(s) URL");
   return url.replace(/\/+$/, "");
 };
 function resolveProvider(config) {
@@ -187,6 +187,7 @@ function apiError(c, status, headers, text, fallback) {
   } catch {
   }
   const message = body?.error?.message;
+  headers = new Headers(JSON.parse(scrub(c, JSON.stringify([...headers]))));
   return new ApiError({ status, provider: c.provider.name, headers, body, message: typeof message == "string" ? message : fallback ?? text });
 }
 async function send(c, url, body, o = {}, stream, tally) {
@@ -196,8 +197,8 @@ async function send(c, url, body, o = {}, stream, tally) {
     const headers = { ...c.headers, accept: stream ? "text/event-stream" : "application/json", ...o.headers };
     if (c.tokenProvider) {
       const token = await c.tokenProvider();
-      if (!token) throw new ConfigError("tokenProvider gave no token");
-      if (!c.secrets.includes(token)) c.secrets = [c.secrets[0], token, ...c.secrets.slice(1, 8)];
+      check(token, "tokenProvider gave no token");
+      if (!c.secrets.includes(token) && c.secrets.push(token) > 9) c.secrets.splice(1, 1);
       headers.authorization = "Bearer " + token;
     }
     signal?.throwIfAborted();
@@ -301,7 +302,7 @@ function createClient(config) {
   const provider = resolveProvider(config);
   const { apiKey, tokenProvider } = config;
   check(tokenProvider ? !apiKey && typeof tokenProvider == "function" : apiKey, "give an apiKey or a tokenProvider function, not both");
-  check(!apiKey || config.dangerouslyAllowBrowser || !("document" in globalThis), "an apiKey in a browser is public: use a tokenProvider or dangerouslyAllowBrowser");
+  check(!apiKey || config.dangerouslyAllowBrowser || !("document" in globalThis), "an apiKey in a browser needs dangerouslyAllowBrowser (anyone can read it)");
   const c = {
     provider,
     fetch: config.fetch,

@@ -81,7 +81,7 @@ export async function embedMany<F extends EmbedFormat = "number">(
         const item = data?.[i];
         const at = item?.index ?? i;
         // Every input gets exactly one embedding, or the whole call fails: never a hole or a swap.
-        if (data.length != size || !(at >= 0 && at < size) || embeddings[start + at]) throw new ConnectionError("embeddings missing or misplaced");
+        if (data.length != size || !(at >= 0 && at < size) || embeddings[start + at]) throw new ConnectionError("bad embeddings");
         embeddings[start + at] = convert(item!.embedding);
       }
       for (const k in usage) usage[k as keyof typeof usage] += response.usage?.[k as keyof typeof usage] ?? 0;

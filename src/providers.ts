@@ -17,7 +17,7 @@ export interface Provider {
 }
 
 const base = (url: unknown, what: string): string => {
-  check(/^https?:\/\/[^/]/i.test(url as string), what + " must be an absolute http(s) URL");
+  check(/^https?:\/\/[^/]/i.test(url as string), what + " must be an http(s) URL");
   return (url as string).replace(/\/+$/, "");
 };
 

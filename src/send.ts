@@ -1,6 +1,6 @@
 // Sends one call: auth on every attempt, a timeout per attempt, retries with the services' own back-off hints,
 // no redirects (fetch would forward `api-key` to another origin), and errors that never carry a secret.
-import { ApiError, ConfigError, ConnectionError, type OpenAISwitchError, TimeoutError } from "./errors.ts";
+import { ApiError, check, ConnectionError, type OpenAISwitchError, TimeoutError } from "./errors.ts";
 import type { Provider } from "./providers.ts";
 import type { FetchLike, RequestOptions, TokenProvider } from "./types.ts";
 
@@ -57,6 +57,8 @@ export function apiError(c: Context, status: number, headers: Headers, text: str
     body = JSON.parse(text);
   } catch {}
   const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
+  // Headers too: a redirect's location or a gateway's echo may carry a secret, and some runtimes' Headers have toJSON.
+  headers = new Headers(JSON.parse(scrub(c, JSON.stringify([...headers]))));
   return new ApiError({ status, provider: c.provider.name, headers, body, message: typeof message == "string" ? message : (fallback ?? text) });
 }
 
@@ -74,9 +76,9 @@ export async function send(c: Context, url: string, body: string, o: RequestOpti
     // Tokens expire: ask for one before every attempt (MSAL and @azure/identity cache).
     if (c.tokenProvider) {
       const token = await c.tokenProvider();
-      if (!token) throw new ConfigError("tokenProvider gave no token");
+      check(token, "tokenProvider gave no token");
       // Remember recent tokens: a concurrent call's error must not show the one it was sent with.
-      if (!c.secrets.includes(token)) c.secrets = [c.secrets[0]!, token, ...c.secrets.slice(1, 8)];
+      if (!c.secrets.includes(token) && c.secrets.push(token) > 9) c.secrets.splice(1, 1);
       headers.authorization = "Bearer " + token;
     }
     signal?.throwIfAborted();
