@@ -3,13 +3,15 @@
 //   stream(maxTokens?)          an async iterable of one streamed chat's chunks
 //   embed(inputs, format)       one embeddings call; vectors as number[] ("number") or Float32Array ("float32")
 //   embedMany(inputs, deployment, concurrency)  -> { count } however the client batches (or does not)
-// "raw" is the floor: the least any fetch client can do, written by hand.
+// "raw" is the floor: the least any fetch client can do, written by hand (for embedMany: told each deployment's
+// input limit beforehand, which no real client is).
 
 export const CLIENTS = ["raw", "switch", "openai", "ai"];
 export const KEYS = { openai: "sk-bench", azure: "bench-azure-key" };
 export const API_VERSION = "2024-10-21";
 /** Azure deployments the bench server defines (the chat one, and embeddings with input limits). */
 export const DEPLOYMENTS = { "gpt-4o": {}, "text-embedding-3-small": {}, d1: { maxInputs: 1 }, d16: { maxInputs: 16 }, d2048: {} };
+const LIMITS = { d1: 1, d16: 16 };
 export const CHAT_MODEL = "gpt-4o";
 export const EMBED_MODEL = "text-embedding-3-small";
 const MESSAGES = [{ role: "user", content: "Hi" }];
@@ -79,23 +81,33 @@ function raw(provider, base) {
       }
     },
     embed,
-    embedMany: async (input, deployment) => ({ count: (await embed(input, "number", deployment)).length, calls: 1 }),
-    /** The memory floor: calls of 2048 inputs, `concurrency` in flight, each vector a Float32Array. */
-    async embedManyFloat32(input, concurrency) {
-      const embeddings = new Array(input.length);
-      let next = 0;
-      const worker = async () => {
-        while (next < input.length) {
-          const start = next;
-          next = Math.min(input.length, start + 2048);
-          const vectors = await embed(input.slice(start, next), "float32");
-          for (let i = 0; i < vectors.length; i++) embeddings[start + i] = vectors[i];
-        }
-      };
-      await Promise.all(Array.from({ length: concurrency }, worker));
-      return { embeddings };
+    /**
+     * The wall-time floor of embedMany: told the deployment's input limit in advance (no probe), calls of that
+     * size, `concurrency` in flight. No other client knows the limit; this is what a perfect one would cost.
+     */
+    async embedMany(input, deployment, concurrency) {
+      const { embeddings, calls } = await batches(input, LIMITS[deployment] ?? 2048, concurrency, "number", deployment);
+      return { count: embeddings.length, calls };
     },
+    /** The memory floor: calls of 2048 inputs, `concurrency` in flight, each vector a Float32Array. */
+    embedManyFloat32: (input, concurrency) => batches(input, 2048, concurrency, "float32", "d2048"),
   };
+  async function batches(input, size, concurrency, format, deployment) {
+    const embeddings = new Array(input.length);
+    let next = 0;
+    let calls = 0;
+    const worker = async () => {
+      while (next < input.length) {
+        const start = next;
+        next = Math.min(input.length, start + size);
+        calls++;
+        const vectors = await embed(input.slice(start, next), format, deployment);
+        for (let i = 0; i < vectors.length; i++) embeddings[start + i] = vectors[i];
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return { embeddings, calls };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
