@@ -2,6 +2,9 @@
 // once wherever it is (in flight, in a back-off wait, mid-stream), and no timer outlives a call: a process exits
 // promptly after its last call, even with the default 10-minute timeout.
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, test, type TestContext } from "vitest";
 import { ApiError, createClient, TimeoutError, type OpenAIConfig } from "../src/mod.ts";
 import { chatChunk, chatCompletion, rejection, startFaultServer, type FaultServer, type Step, type StepFn } from "./fault-server.ts";
@@ -237,7 +240,11 @@ describe.concurrent("no timer outlives a call", () => {
   test.for(scenarios)("a process exits within 2 s of its last call: %s", async ([scenario, steps, expected], t) => {
     const s = await serve(t, steps);
     const env = { ...process.env, LIB: new URL("../dist/mod.js", import.meta.url).href, BASE: s.url, SCENARIO: scenario };
-    const child = spawn(process.execPath, ["--input-type=module", "-e", CHILD], { env, stdio: ["ignore", "pipe", "pipe"] });
+    // The child runs in the same runtime as the suite (node or bun FILE, deno run -A FILE).
+    const file = join(mkdtempSync(join(tmpdir(), "exit-check-")), "child.mjs");
+    writeFileSync(file, CHILD);
+    const args = "Deno" in globalThis ? ["run", "-A", file] : [file];
+    const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
