@@ -1,75 +1,16 @@
 // The Azure provider's requests: both URL forms (dated api-version and /openai/v1), deployment resolution,
 // path-segment safety, and Azure rules on any host. The main table runs over real HTTP and an injected fetch.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ConfigError, createClient, type AzureConfig, type Client, type FetchLike } from "../src/mod.ts";
-import { createEmulator } from "../src/testing.ts";
-import { startEmulator, type EmulatorServer } from "./helpers.ts";
+import { ConfigError, createClient, type AzureConfig, type Client } from "../src/mod.ts";
+import { spyFetch, transports } from "./request-capture.ts";
 
-const STACK_HEADERS = new Set(["host", "connection", "content-length", "user-agent", "accept-encoding", "accept-language", "sec-fetch-mode"]);
-
-interface Seen {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: Record<string, unknown>;
-}
-
-/**
- * A fetch that records what it is given, then answers like the service through an in-process emulator
- * (`root`, when given, is the gateway prefix the emulator does not know: it is cut off before answering).
- */
-function spyFetch(root?: string) {
-  const emulator = createEmulator();
-  const seen: Seen[] = [];
-  const fetch: FetchLike = (url, init) => {
-    seen.push({ method: String(init.method), url, headers: Object.fromEntries(new Headers(init.headers)), body: JSON.parse(String(init.body)) });
-    return emulator.fetch(root ? url.replace(root, "http://emulator.test") : url, init);
-  };
-  return { fetch, seen };
-}
-
-interface Transport {
-  name: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  endpoint(): string;
-  client(config: Partial<AzureConfig>): Client;
-  take(): Seen[];
-}
-
-function overHttp(): Transport {
-  let server: EmulatorServer;
-  return {
-    name: "real HTTP (emulator)",
-    async start() {
-      server = await startEmulator();
-    },
-    stop: () => server.close(),
-    endpoint: () => server.url,
-    client: (config) => server.azure(config),
-    take() {
-      const seen = server.emulator.requests.map((r) => ({
-        ...r,
-        headers: Object.fromEntries(Object.entries(r.headers).filter(([name]) => !STACK_HEADERS.has(name))),
-      })) as Seen[];
-      server.emulator.reset();
-      return seen;
-    },
-  };
-}
-
-function overInjectedFetch(): Transport {
-  const spy = spyFetch();
-  const endpoint = "https://contoso.openai.azure.com";
-  return {
-    name: "injected fetch",
-    start: async () => {},
-    stop: async () => {},
-    endpoint: () => endpoint,
-    client: (config) => createClient({ provider: "azure", endpoint, apiVersion: "2024-10-21", apiKey: "azure-key", fetch: spy.fetch, ...config } as AzureConfig),
-    take: () => spy.seen.splice(0),
-  };
-}
+const azure = transports<AzureConfig>(
+  {
+    rootAt: (origin) => origin,
+    client: (endpoint, config) => createClient({ provider: "azure", endpoint, apiVersion: "2024-10-21", apiKey: "azure-key", ...config } as AzureConfig),
+  },
+  "https://contoso.openai.azure.com",
+);
 
 const messages = [{ role: "user" as const, content: "Hi" }];
 const HEADERS = { "api-key": "azure-key", "content-type": "application/json", accept: "application/json" };
@@ -172,18 +113,18 @@ const cases: Case[] = [
   },
 ];
 
-describe.each([overHttp(), overInjectedFetch()])("Azure requests over $name", (transport) => {
+describe.each(azure)("Azure requests over $name", (transport) => {
   beforeAll(() => transport.start());
   afterAll(() => transport.stop());
 
   test.each(cases)("$name", async (c) => {
-    const client = transport.client(c.config?.(transport.endpoint()) ?? {});
+    const client = transport.client(c.config?.(transport.root()) ?? {});
     expect(client.provider).toBe("azure");
     await c.call(client);
     const seen = transport.take();
     expect(seen).toHaveLength(1);
     expect(seen[0]!.method).toBe("POST");
-    expect(seen[0]!.url).toBe(transport.endpoint() + c.path);
+    expect(seen[0]!.url).toBe(transport.root() + c.path);
     expect(seen[0]!.headers).toEqual(HEADERS);
     // An embeddings wire format is the library's choice (float or base64, or the default); the rest of the body is the user's.
     const { encoding_format, ...body } = seen[0]!.body;

@@ -1,21 +1,12 @@
 // Connections that break: reset, refused, a body cut short, a body that is not JSON, a stream cut mid-way.
 // Each ends in a ConnectionError (with the network error as `cause`) after the retries, or in a retried success.
-import { describe, test, type TestContext } from "vitest";
-import { ApiError, ConnectionError, createClient, type FetchLike, type OpenAIConfig } from "../src/mod.ts";
-import { chatChunk, chatCompletion, refusedPort, rejection, startFaultServer, type FaultServer, type Step, type StepFn } from "./fault-server.ts";
+import { describe, test } from "vitest";
+import { ApiError, ConnectionError, type FetchLike } from "../src/mod.ts";
+import { chatChunk, chatCompletion, clientsFor, HI, ok, refusedPort, rejection, serveFor, type Step } from "./fault-server.ts";
 
 const KEY = "sk-broken-KEY-3c9a1f22e0";
 const SECRETS = [KEY];
-const HI = { model: "gpt-4o", messages: [{ role: "user" as const, content: "Hi" }] };
-const ok = (text = "fine"): Step => ({ body: chatCompletion(text) });
-
-async function serve({ onTestFinished }: TestContext, script: (Step | StepFn)[]): Promise<FaultServer> {
-  const server = await startFaultServer(script);
-  onTestFinished(() => server.close());
-  return server;
-}
-const openai = (baseURL: string, config: Partial<OpenAIConfig> = {}) =>
-  createClient({ provider: "openai", apiKey: KEY, baseURL: baseURL + "/v1", ...config } as OpenAIConfig);
+const { openai } = clientsFor({ openai: KEY });
 
 /** Collects a stream's chunk contents until it ends or throws. */
 async function drain(stream: AsyncIterable<{ choices: { delta?: { content?: string | null } }[] }>) {
@@ -30,16 +21,16 @@ async function drain(stream: AsyncIterable<{ choices: { delta?: { content?: stri
 
 describe.concurrent("broken connections", () => {
   test("a connection reset three times: ConnectionError after 3 requests, the network error as cause", async (t) => {
-    const s = await serve(t, [{ action: "reset" }, { action: "reset" }, { action: "reset" }, ok()]);
-    const e = await rejection(openai(s.url).chat(HI), SECRETS);
+    const s = await serveFor(t, [{ action: "reset" }, { action: "reset" }, { action: "reset" }, ok()]);
+    const e = await rejection(openai(s).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(ConnectionError);
     t.expect(e.cause).toBeInstanceOf(Error);
     t.expect(s.requests).toHaveLength(3);
   });
 
   test("a reset, then an answer: retried to success in 2 requests", async (t) => {
-    const s = await serve(t, [{ action: "reset" }, ok("after reset")]);
-    const reply = await openai(s.url).chat(HI);
+    const s = await serveFor(t, [{ action: "reset" }, ok("after reset")]);
+    const reply = await openai(s).chat(HI);
     t.expect(reply.choices[0]?.message.content).toBe("after reset");
     t.expect(s.requests).toHaveLength(2);
   });
@@ -51,7 +42,7 @@ describe.concurrent("broken connections", () => {
       attempts++;
       return fetch(url, init);
     };
-    const e = await rejection(openai(`http://127.0.0.1:${port}`, { fetch: counting, maxRetries: 2 }).chat(HI), SECRETS);
+    const e = await rejection(openai({ url: `http://127.0.0.1:${port}` }, { fetch: counting, maxRetries: 2 }).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(ConnectionError);
     t.expect(e.cause).toBeInstanceOf(Error);
     // Node and Bun: a TypeError caused by (or carrying) code ECONNREFUSED; Deno: "... Connection refused (os error 111)".
@@ -61,16 +52,16 @@ describe.concurrent("broken connections", () => {
   });
 
   test("a JSON body cut short (content-length larger than what came), then a good answer: retried, 2 requests", async (t) => {
-    const s = await serve(t, [{ action: "truncate", headers: { "retry-after-ms": "5" }, body: chatCompletion("lost") }, ok("complete")]);
-    const reply = await openai(s.url).chat(HI);
+    const s = await serveFor(t, [{ action: "truncate", headers: { "retry-after-ms": "5" }, body: chatCompletion("lost") }, ok("complete")]);
+    const reply = await openai(s).chat(HI);
     t.expect(reply.choices[0]?.message.content).toBe("complete");
     t.expect(s.requests).toHaveLength(2);
   });
 
   test("a JSON body cut short every time: ConnectionError after 3 requests", async (t) => {
     const cut: Step = { action: "truncate", headers: { "retry-after-ms": "5" }, body: chatCompletion("lost") };
-    const s = await serve(t, [cut, cut, cut, ok()]);
-    const e = await rejection(openai(s.url).chat(HI), SECRETS);
+    const s = await serveFor(t, [cut, cut, cut, ok()]);
+    const e = await rejection(openai(s).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(ConnectionError);
     t.expect(e.cause).toBeInstanceOf(Error);
     t.expect(s.requests).toHaveLength(3);
@@ -78,16 +69,16 @@ describe.concurrent("broken connections", () => {
 
   test("a 200 whose whole body is not JSON: ConnectionError (retried like a broken connection), SyntaxError as cause", async (t) => {
     const bad: Step = { headers: { "content-type": "application/json", "retry-after-ms": "5" }, body: '{"id":"chatcmpl-x","choices":[' };
-    const s = await serve(t, [bad, bad, bad, ok()]);
-    const e = await rejection(openai(s.url).chat(HI), SECRETS);
+    const s = await serveFor(t, [bad, bad, bad, ok()]);
+    const e = await rejection(openai(s).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(ConnectionError);
     t.expect(e.cause).toBeInstanceOf(SyntaxError);
     t.expect(s.requests).toHaveLength(3);
   });
 
   test("a stream cut mid-way: the chunks sent, then ConnectionError; a started stream is not retried (1 request)", async (t) => {
-    const s = await serve(t, [{ sse: [chatChunk("Hel"), chatChunk("lo")], action: "cut" }, { sse: [chatChunk("again"), "[DONE]"] }]);
-    const { got, error } = await drain(openai(s.url).chatStream(HI));
+    const s = await serveFor(t, [{ sse: [chatChunk("Hel"), chatChunk("lo")], action: "cut" }, { sse: [chatChunk("again"), "[DONE]"] }]);
+    const { got, error } = await drain(openai(s).chatStream(HI));
     t.expect(got).toEqual(["Hel", "lo"]);
     t.expect(error).toBeInstanceOf(ConnectionError);
     await rejection(Promise.reject(error), SECRETS);
@@ -95,19 +86,19 @@ describe.concurrent("broken connections", () => {
   });
 
   test("a stream that ends cleanly but without [DONE]: ConnectionError, not a short answer", async (t) => {
-    const s = await serve(t, [{ sse: [chatChunk("Hel"), chatChunk("lo")] }]);
-    const { got, error } = await drain(openai(s.url).chatStream(HI));
+    const s = await serveFor(t, [{ sse: [chatChunk("Hel"), chatChunk("lo")] }]);
+    const { got, error } = await drain(openai(s).chatStream(HI));
     t.expect(got).toEqual(["Hel", "lo"]);
     t.expect(error).toBeInstanceOf(ConnectionError);
     t.expect(s.requests).toHaveLength(1);
   });
 
   test("a stream refused with 503, then served: retried before the first chunk, 2 requests", async (t) => {
-    const s = await serve(t, [
+    const s = await serveFor(t, [
       { status: 503, headers: { "retry-after-ms": "5" }, body: { error: { message: "busy" } } },
       { sse: [chatChunk("Hel"), chatChunk("lo", "stop"), "[DONE]"] },
     ]);
-    const { got, error } = await drain(openai(s.url).chatStream(HI));
+    const { got, error } = await drain(openai(s).chatStream(HI));
     t.expect(error).toBeUndefined();
     t.expect(got).toEqual(["Hel", "lo"]);
     t.expect(s.requests).toHaveLength(2);
@@ -115,8 +106,8 @@ describe.concurrent("broken connections", () => {
   });
 
   test("an error event mid-stream: ApiError after the chunks before it, 1 request", async (t) => {
-    const s = await serve(t, [{ sse: [chatChunk("Hel"), { error: { message: "The server had an error", type: "server_error" } }] }]);
-    const { got, error } = await drain(openai(s.url).chatStream(HI));
+    const s = await serveFor(t, [{ sse: [chatChunk("Hel"), { error: { message: "The server had an error", type: "server_error" } }] }]);
+    const { got, error } = await drain(openai(s).chatStream(HI));
     t.expect(got).toEqual(["Hel"]);
     t.expect(error).toBeInstanceOf(ApiError);
     t.expect(error).toMatchObject({ status: 200, message: "The server had an error", type: "server_error" });

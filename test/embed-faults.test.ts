@@ -1,12 +1,13 @@
 // embedMany through faults: a batch that fails and is retried still lands in its place; a batch that fails for
 // good rejects the whole run at once, sends nothing more and gives no partial result.
-import { describe, test, type TestContext } from "vitest";
-import { ApiError, ConnectionError, createClient, type AzureConfig, type OpenAIConfig } from "../src/mod.ts";
-import { bodyOf, rejection, startFaultServer, type FaultServer, type Recorded, type Step, type StepFn } from "./fault-server.ts";
+import { describe, test } from "vitest";
+import { ApiError, ConnectionError } from "../src/mod.ts";
+import { bodyOf, clientsFor, failure, pause, rejection, serveFor, type FaultServer, type Recorded, type StepFn } from "./fault-server.ts";
 
 const KEY = "sk-embed-KEY-6a2f90c3d1";
 const AZURE_KEY = "azure-embed-KEY-0e5b7d93";
 const SECRETS = [KEY, AZURE_KEY];
+const { openai, azure } = clientsFor({ openai: KEY, azure: AZURE_KEY });
 const texts = (n: number) => Array.from({ length: n }, (_, i) => `text-${i}`);
 /** The vector the server gives `text-i`: exact in float32. */
 const vectorOf = (text: string) => {
@@ -27,27 +28,12 @@ const embeddings: StepFn = (request) => {
     },
   };
 };
-const failure = (status: number, headers: Record<string, string> = { "retry-after-ms": "5" }): Step => ({
-  status,
-  headers,
-  body: { error: { message: `embeddings failed with ${status}`, type: "server_error" } },
-});
+const embeddingsFailure = (status: number, headers?: Record<string, string>) => failure(status, { headers, message: `embeddings failed with ${status}` });
 const inputs = (s: FaultServer) => s.requests.map((r: Recorded) => bodyOf(r).input);
-
-async function serve({ onTestFinished }: TestContext, script: (Step | StepFn)[] | StepFn): Promise<FaultServer> {
-  const server = await startFaultServer(script);
-  onTestFinished(() => server.close());
-  return server;
-}
-const openai = (s: FaultServer, config: Partial<OpenAIConfig> = {}) =>
-  createClient({ provider: "openai", apiKey: KEY, baseURL: s.url + "/v1", ...config } as OpenAIConfig);
-const azure = (s: FaultServer, config: Partial<AzureConfig> = {}) =>
-  createClient({ provider: "azure", endpoint: s.url, apiVersion: "2024-10-21", apiKey: AZURE_KEY, ...config } as AzureConfig);
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.concurrent("embedMany through faults", () => {
   test("a 500 in the middle of the run: that batch is retried, embeddings right and in order", async (t) => {
-    const s = await serve(t, [embeddings, failure(500), embeddings, embeddings]);
+    const s = await serveFor(t, [embeddings, embeddingsFailure(500), embeddings, embeddings]);
     const progress: number[] = [];
     const result = await openai(s).embedMany({ model: "text-embedding-3-small", input: texts(5), batchSize: 2, onProgress: (done) => progress.push(done) });
     t.expect(result.requests).toBe(4);
@@ -60,9 +46,9 @@ describe.concurrent("embedMany through faults", () => {
 
   test("concurrent batches on Azure, one 503 and one reset among them: every vector in its place", async (t) => {
     const failed = new Set<string>();
-    const s = await serve(t, (request) => {
+    const s = await serveFor(t, (request) => {
       const first: string = bodyOf(request).input[0];
-      if (first == "text-4" && !failed.has(first)) return failed.add(first), failure(503);
+      if (first == "text-4" && !failed.has(first)) return failed.add(first), embeddingsFailure(503);
       if (first == "text-8" && !failed.has(first)) return failed.add(first), { action: "reset" };
       return embeddings(request, 0);
     });
@@ -77,7 +63,7 @@ describe.concurrent("embedMany through faults", () => {
   });
 
   test("a permanent failure mid-run: rejects with that ApiError, no later batch is sent", async (t) => {
-    const s = await serve(t, [embeddings, failure(400, {}), embeddings]);
+    const s = await serveFor(t, [embeddings, embeddingsFailure(400, {}), embeddings]);
     const progress: number[] = [];
     const e = await rejection(
       openai(s).embedMany({ model: "text-embedding-3-small", input: texts(6), batchSize: 2, onProgress: (done) => progress.push(done) }),
@@ -91,7 +77,7 @@ describe.concurrent("embedMany through faults", () => {
   });
 
   test("a batch whose retries run out: rejects after 1 + 3 requests, no later batch is sent", async (t) => {
-    const s = await serve(t, [embeddings, failure(503), failure(503), failure(503), embeddings]);
+    const s = await serveFor(t, [embeddings, embeddingsFailure(503), embeddingsFailure(503), embeddingsFailure(503), embeddings]);
     const e = await rejection(openai(s).embedMany({ model: "text-embedding-3-small", input: texts(6), batchSize: 2 }), SECRETS);
     t.expect(e).toMatchObject({ name: "ApiError", status: 503 });
     await pause(100);
@@ -105,9 +91,9 @@ describe.concurrent("embedMany through faults", () => {
     const gate = new Promise<void>((resolve) => (open = resolve));
     const fallback = setTimeout(() => open(), 3000);
     let held = true;
-    const s = await serve(t, async (request) => {
+    const s = await serveFor(t, async (request) => {
       const first: string = bodyOf(request).input[0];
-      if (first == "text-2") return failure(401, {});
+      if (first == "text-2") return embeddingsFailure(401, {});
       if (first == "text-0") await gate;
       return embeddings(request, 0);
     });
@@ -127,7 +113,7 @@ describe.concurrent("embedMany through faults", () => {
       step.body.data.pop();
       return step;
     };
-    const s = await serve(t, [embeddings, short, embeddings]);
+    const s = await serveFor(t, [embeddings, short, embeddings]);
     const e = await rejection(openai(s).embedMany({ model: "text-embedding-3-small", input: texts(6), batchSize: 2 }), SECRETS);
     t.expect(e).toBeInstanceOf(ConnectionError);
     await pause(100);
@@ -137,7 +123,7 @@ describe.concurrent("embedMany through faults", () => {
   test("the user's abort mid-run: rejects with the reason, no later batch is sent", async (t) => {
     const controller = new AbortController();
     const reason = new Error("stop embedding");
-    const s = await serve(t, [embeddings, { action: "hang" }, embeddings]);
+    const s = await serveFor(t, [embeddings, { action: "hang" }, embeddings]);
     const run = openai(s).embedMany(
       { model: "text-embedding-3-small", input: texts(6), batchSize: 2, onProgress: () => setTimeout(() => controller.abort(reason), 50) },
       { signal: controller.signal },
@@ -148,7 +134,7 @@ describe.concurrent("embedMany through faults", () => {
   });
 
   test("embed (one call) is retried like any call: 429 then 200, 2 requests", async (t) => {
-    const s = await serve(t, [failure(429), embeddings]);
+    const s = await serveFor(t, [embeddingsFailure(429), embeddings]);
     const response = await azure(s).embed({ model: "text-embedding-3-small", input: ["text-3", "text-1"] });
     t.expect(s.requests).toHaveLength(2);
     t.expect(response.data.map((d) => d.embedding)).toEqual([vectorOf("text-3"), vectorOf("text-1")]);

@@ -1,9 +1,10 @@
 // embedMany on Azure over real HTTP: deployments that take 1, 16 or 2048 inputs per call. The first multi-input
 // call is a probe; a "Too many inputs" 400 re-chunks to the size it names, the size is remembered per deployment
 // on the client, and nothing is lost, repeated or reordered.
-import { afterEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { ApiError, createClient } from "../src/mod.ts";
-import { countTokens, createEmulator, embeddingOf, type EmulatorOptions, serve, tooManyInputsMessage } from "../src/testing.ts";
+import { createEmulator, type EmulatorOptions, serve, tooManyInputsMessage } from "../src/testing.ts";
+import { expectVectors, inputs, serversClosedAfterEach, tokens } from "./embed-helpers.ts";
 import { startEmulator, type EmulatorServer } from "./helpers.ts";
 
 const DEPLOYMENTS = {
@@ -14,33 +15,14 @@ const DEPLOYMENTS = {
   old16: { maxInputs: 16, ignoresEncodingFormat: true },
 };
 const texts = (n: number, tag = "doc") => Array.from({ length: n }, (_, i) => `${tag} ${i}: some words.`);
-const tokens = (input: readonly string[]) => input.reduce((sum, t) => sum + countTokens(t), 0);
-const inputs = (s: EmulatorServer) => s.emulator.requests.map((r) => (r.body as { input: string[] }).input);
 const chunks = (input: readonly string[], size: number) => {
   const out: string[][] = [];
   for (let i = 0; i < input.length; i += size) out.push(input.slice(i, i + size));
   return out;
 };
 const deploymentURL = (s: EmulatorServer, name: string) => `${s.url}/openai/deployments/${name}/embeddings?api-version=2024-10-21`;
-const preview = (v: ArrayLike<number> | undefined) => (v ? `${v.constructor.name}(${v.length}) [${Array.from(v).slice(0, 3).join(", ")}, …]` : String(v));
 
-/** Every vector is the emulator's vector of its input, of the right type; stops at the first wrong one, with a short message. */
-function expectVectors(actual: readonly (number[] | Float32Array)[], input: readonly string[], dims: number, format: "number" | "float32") {
-  expect(actual).toHaveLength(input.length);
-  for (let i = 0; i < input.length; i++) {
-    const want = embeddingOf(input[i]!, dims);
-    const got = actual[i];
-    const typed = format == "float32" ? got instanceof Float32Array : Array.isArray(got);
-    if (!typed || got!.length != dims || want.some((v, j) => v !== got![j])) {
-      expect.fail(`embeddings[${i}] (${JSON.stringify(input[i])}): want ${format} ${preview(want)}, got ${preview(got)}`);
-    }
-  }
-}
-
-const servers: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const servers = serversClosedAfterEach();
 const start = async (options: EmulatorOptions = {}) => {
   const s = await startEmulator({ deployments: DEPLOYMENTS, ...options });
   servers.push(s);

@@ -1,36 +1,18 @@
 // embedMany against OpenAI-style servers over real HTTP: batching, order, values, formats, usage, progress,
 // concurrency, argument checks and failures. Azure's input-limit fallback is in embed-many-azure-fallback.test.ts,
 // abort in embed-many-abort.test.ts. This file is also type-checked by embed-many-types.test.ts.
-import { afterEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { ApiError, ConfigError, createClient } from "../src/mod.ts";
-import { countTokens, createEmulator, embeddingOf, serve, tooManyInputsMessage } from "../src/testing.ts";
+import { createEmulator, embeddingOf, serve, tooManyInputsMessage } from "../src/testing.ts";
+import { expectVectors, inputs, serversClosedAfterEach, tokens } from "./embed-helpers.ts";
 import { startEmulator, type EmulatorServer } from "./helpers.ts";
 
 const MODEL = "text-embedding-3-small";
 const texts = (n: number, tag = "text") => Array.from({ length: n }, (_, i) => `${tag} number ${i}`);
 const numbers = (input: readonly string[], dims: number) => input.map((t) => Array.from(embeddingOf(t, dims)));
-const preview = (v: ArrayLike<number> | undefined) => (v ? `${v.constructor.name}(${v.length}) [${Array.from(v).slice(0, 3).join(", ")}, …]` : String(v));
-
-/** Every vector is the emulator's vector of its input, of the right type; stops at the first wrong one, with a short message. */
-function expectVectors(actual: readonly (number[] | Float32Array)[], input: readonly string[], dims: number, format: "number" | "float32") {
-  expect(actual).toHaveLength(input.length);
-  for (let i = 0; i < input.length; i++) {
-    const want = embeddingOf(input[i]!, dims);
-    const got = actual[i];
-    const typed = format == "float32" ? got instanceof Float32Array : Array.isArray(got);
-    if (!typed || got!.length != dims || want.some((v, j) => v !== got![j])) {
-      expect.fail(`embeddings[${i}] (${JSON.stringify(input[i])}): want ${format} ${preview(want)}, got ${preview(got)}`);
-    }
-  }
-}
-const tokens = (input: readonly string[]) => input.reduce((sum, t) => sum + countTokens(t), 0);
 const bodies = (s: EmulatorServer) => s.emulator.requests.map((r) => r.body as Record<string, unknown>);
-const inputs = (s: EmulatorServer) => bodies(s).map((b) => b.input as string[]);
 
-const servers: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const servers = serversClosedAfterEach();
 const start = async (options: Parameters<typeof startEmulator>[0] = {}) => {
   const s = await startEmulator(options);
   servers.push(s);

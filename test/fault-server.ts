@@ -1,9 +1,12 @@
 // A scripted loopback HTTP server for fault injection: the Nth request gets step N (a reply, a slow reply, a reset,
-// a cut body or stream), and every request is recorded. Plus the checks the fault suites share: a rejection that
-// must carry no secret, and a port where nothing listens.
+// a cut body or stream), and every request is recorded. Plus what the fault suites share: a server per test,
+// clients carrying a suite's own keys, common replies, a rejection that must carry no secret, and a port where
+// nothing listens.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { inspect } from "node:util";
+import type { TestContext } from "vitest";
+import { createClient, type AzureConfig, type Client, type OpenAIConfig } from "../src/mod.ts";
 
 /** A request as the server received it. */
 export interface Recorded {
@@ -215,3 +218,41 @@ export const chatChunk = (content: string, finish_reason: string | null = null) 
 
 /** The request body a recorded request carried, parsed. */
 export const bodyOf = (request: Recorded | undefined): any => JSON.parse(request?.body ?? "null");
+
+/** Starts a fault server (see startFaultServer) for the test `t`, closed when that test finishes. */
+export async function serveFor({ onTestFinished }: TestContext, script: (Step | StepFn)[] | StepFn): Promise<FaultServer> {
+  const server = await startFaultServer(script);
+  onTestFinished(() => server.close());
+  return server;
+}
+
+/**
+ * Client factories for a suite's own keys (each suite has distinct secrets, so a leak is traced to its suite),
+ * pointed at a server's `url`: a fault server, or any loopback origin such as a refused port.
+ */
+export function clientsFor(keys: { openai: string; azure?: string }) {
+  return {
+    openai: (server: { url: string }, config: Partial<OpenAIConfig> = {}): Client =>
+      createClient({ provider: "openai", apiKey: keys.openai, baseURL: server.url + "/v1", ...config } as OpenAIConfig),
+    azure: (server: { url: string }, config: Partial<AzureConfig> = {}): Client =>
+      createClient({ provider: "azure", endpoint: server.url, apiVersion: "2024-10-21", apiKey: keys.azure, ...config } as AzureConfig),
+  };
+}
+
+/** The chat request the fault suites send. */
+export const HI = { model: "gpt-4o", messages: [{ role: "user" as const, content: "Hi" }] };
+
+/** A 200 with a chat completion saying `text`. */
+export const ok = (text = "fine"): Step => ({ body: chatCompletion(text) });
+
+/** A retry hint short enough to keep retrying tests fast. */
+export const RETRY_SOON = { "retry-after-ms": "5" };
+
+/** An error reply `{ error: { message, type: "server_error", code } }`, by default asking to be retried soon. */
+export const failure = (
+  status: number,
+  { headers = RETRY_SOON, message = `failure ${status}`, code }: { headers?: Record<string, string>; message?: string; code?: string } = {},
+): Step => ({ status, headers, body: { error: { message, type: "server_error", code } } });
+
+/** Resolves after `ms` milliseconds. */
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

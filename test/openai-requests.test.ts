@@ -1,80 +1,13 @@
 // The OpenAI provider's requests, exactly as a server receives them: URL, method, every header, body.
 // One table of cases runs over two transports: real HTTP to the emulator, and an injected `fetch` spy.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { createClient, type Client, type FetchLike, type OpenAIConfig } from "../src/mod.ts";
-import { createEmulator } from "../src/testing.ts";
-import { startEmulator, type EmulatorServer } from "./helpers.ts";
+import { createClient, type Client, type OpenAIConfig } from "../src/mod.ts";
+import { spyFetch, transports } from "./request-capture.ts";
 
-/** Headers the HTTP stack adds by itself; everything else the server gets must come from the library or the user. */
-const STACK_HEADERS = new Set(["host", "connection", "content-length", "user-agent", "accept-encoding", "accept-language", "sec-fetch-mode"]);
-
-interface Seen {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: Record<string, unknown>;
-}
-
-const withoutStackHeaders = (headers: Record<string, string>) =>
-  Object.fromEntries(Object.entries(headers).filter(([name]) => !STACK_HEADERS.has(name.toLowerCase())));
-
-/** A fetch that records what it is given, then answers like the service (through an in-process emulator). */
-function spyFetch() {
-  const emulator = createEmulator();
-  const seen: Seen[] = [];
-  const fetch: FetchLike = (url, init) => {
-    seen.push({
-      method: String(init.method),
-      url,
-      headers: Object.fromEntries(new Headers(init.headers)),
-      body: JSON.parse(String(init.body)),
-    });
-    return emulator.fetch(url, init);
-  };
-  return { fetch, seen };
-}
-
-interface Transport {
-  name: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** The baseURL that reaches this transport's server. */
-  base(): string;
-  client(config: Partial<OpenAIConfig>): Client;
-  /** What the server received since the last call, with the HTTP stack's own headers removed. */
-  take(): Seen[];
-}
-
-function overHttp(): Transport {
-  let server: EmulatorServer;
-  return {
-    name: "real HTTP (emulator)",
-    async start() {
-      server = await startEmulator();
-    },
-    stop: () => server.close(),
-    base: () => server.url + "/v1",
-    client: (config) => createClient({ provider: "openai", baseURL: server.url + "/v1", ...config } as OpenAIConfig),
-    take() {
-      const seen = server.emulator.requests.map((r) => ({ ...r, headers: withoutStackHeaders(r.headers) }) as Seen);
-      server.emulator.reset();
-      return seen;
-    },
-  };
-}
-
-function overInjectedFetch(): Transport {
-  const spy = spyFetch();
-  const base = "https://api.example.test/v1";
-  return {
-    name: "injected fetch",
-    start: async () => {},
-    stop: async () => {},
-    base: () => base,
-    client: (config) => createClient({ provider: "openai", baseURL: base, fetch: spy.fetch, ...config } as OpenAIConfig),
-    take: () => spy.seen.splice(0),
-  };
-}
+const openai = transports<OpenAIConfig>(
+  { rootAt: (origin) => origin + "/v1", client: (baseURL, config) => createClient({ provider: "openai", baseURL, ...config } as OpenAIConfig) },
+  "https://api.example.test",
+);
 
 const messages = [{ role: "user" as const, content: "Hi" }];
 const JSON_HEADERS = { "content-type": "application/json", accept: "application/json" };
@@ -163,18 +96,18 @@ const cases: Case[] = [
   },
 ];
 
-describe.each([overHttp(), overInjectedFetch()])("OpenAI requests over $name", (transport) => {
+describe.each(openai)("OpenAI requests over $name", (transport) => {
   beforeAll(() => transport.start());
   afterAll(() => transport.stop());
 
   test.each(cases)("$name", async (c) => {
-    const client = transport.client(c.config(transport.base()));
+    const client = transport.client(c.config(transport.root()));
     expect(client.provider).toBe("openai");
     await c.call(client);
     const seen = transport.take();
     expect(seen).toHaveLength(1);
     expect(seen[0]!.method).toBe("POST");
-    expect(seen[0]!.url).toBe(c.url(transport.base()));
+    expect(seen[0]!.url).toBe(c.url(transport.root()));
     expect(seen[0]!.headers).toEqual(c.headers);
     // An embeddings wire format is the library's choice (float or base64, or the default); the rest of the body is the user's.
     const { encoding_format, ...body } = seen[0]!.body;

@@ -1,24 +1,14 @@
 // Credentials stay where they were sent: a redirect is never followed (fetch would carry `api-key` to any origin),
 // and no error shows the key or a token, even when the server echoes them back.
-import { describe, test, type TestContext } from "vitest";
-import { ApiError, createClient, type AzureConfig, type Client, type OpenAIConfig } from "../src/mod.ts";
-import { chatChunk, chatCompletion, rejection, secretLeaks, startFaultServer, type FaultServer, type Step, type StepFn } from "./fault-server.ts";
+import { describe, test } from "vitest";
+import { ApiError, type Client } from "../src/mod.ts";
+import { chatChunk, chatCompletion, clientsFor, HI, rejection, secretLeaks, serveFor, type FaultServer, type StepFn } from "./fault-server.ts";
 
 const KEY = "sk-secrets-KEY-9d04b7c1e6f2";
 const AZURE_KEY = "azure-secrets-KEY-41c8e07b";
 const TOKEN = "tok-secrets-TOKEN-eyJhbGciOi";
 const SECRETS = [KEY, AZURE_KEY, TOKEN];
-const HI = { model: "gpt-4o", messages: [{ role: "user" as const, content: "Hi" }] };
-
-async function serve({ onTestFinished }: TestContext, script: (Step | StepFn)[]): Promise<FaultServer> {
-  const server = await startFaultServer(script);
-  onTestFinished(() => server.close());
-  return server;
-}
-const openai = (s: FaultServer, config: Partial<OpenAIConfig> = {}) =>
-  createClient({ provider: "openai", apiKey: KEY, baseURL: s.url + "/v1", ...config } as OpenAIConfig);
-const azure = (s: FaultServer, config: Partial<AzureConfig> = {}) =>
-  createClient({ provider: "azure", endpoint: s.url, apiVersion: "2024-10-21", apiKey: AZURE_KEY, ...config } as AzureConfig);
+const { openai, azure } = clientsFor({ openai: KEY, azure: AZURE_KEY });
 
 const clients: [string, (s: FaultServer) => Client, Record<string, string>][] = [
   ["Azure api-key", (s) => azure(s), { "api-key": AZURE_KEY }],
@@ -29,8 +19,8 @@ const clients: [string, (s: FaultServer) => Client, Record<string, string>][] = 
 describe.concurrent("redirects are not followed", () => {
   for (const [who, client, auth] of clients) {
     test.for([307, 308, 301, 302, 303])(`%i to another port, ${who}: an error, and the other server sees nothing`, async (status, t) => {
-      const other = await serve(t, [{ body: chatCompletion("stolen") }]);
-      const s = await serve(t, [{ status, headers: { location: other.url + "/v1/chat/completions" }, body: "" }]);
+      const other = await serveFor(t, [{ body: chatCompletion("stolen") }]);
+      const s = await serveFor(t, [{ status, headers: { location: other.url + "/v1/chat/completions" }, body: "" }]);
       const e = await rejection(client(s).chat(HI), SECRETS);
       t.expect(e).toBeInstanceOf(ApiError);
       t.expect(e.status).toBe(status);
@@ -44,15 +34,15 @@ describe.concurrent("redirects are not followed", () => {
   }
 
   test("a redirect to the same origin is not followed either (1 request)", async (t) => {
-    const s = await serve(t, [{ status: 307, headers: { location: "/v2/chat/completions" } }, { body: chatCompletion("moved") }]);
+    const s = await serveFor(t, [{ status: 307, headers: { location: "/v2/chat/completions" } }, { body: chatCompletion("moved") }]);
     const e = await rejection(azure(s).chat(HI), SECRETS);
     t.expect(e).toMatchObject({ name: "ApiError", status: 307 });
     t.expect(s.requests).toHaveLength(1);
   });
 
   test("a redirect on a stream request: the same error, nothing sent to the other server", async (t) => {
-    const other = await serve(t, [{ sse: [chatChunk("stolen"), "[DONE]"] }]);
-    const s = await serve(t, [{ status: 307, headers: { location: other.url + "/v1/chat/completions" } }]);
+    const other = await serveFor(t, [{ sse: [chatChunk("stolen"), "[DONE]"] }]);
+    const s = await serveFor(t, [{ status: 307, headers: { location: other.url + "/v1/chat/completions" } }]);
     const e = await rejection(azure(s).chatStream(HI).next(), SECRETS);
     t.expect(e).toMatchObject({ name: "ApiError", status: 307 });
     t.expect(e.message).toMatch(/not followed/i);
@@ -71,7 +61,7 @@ describe.concurrent("no error shows a secret", () => {
   });
 
   test("a 401 that echoes the OpenAI key: the message keeps its words, not the key", async (t) => {
-    const s = await serve(t, [{ status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}. You can find your API key at https://platform.openai.com/account/api-keys.`, type: "invalid_request_error", code: "invalid_api_key" } } }]);
+    const s = await serveFor(t, [{ status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}. You can find your API key at https://platform.openai.com/account/api-keys.`, type: "invalid_request_error", code: "invalid_api_key" } } }]);
     const e = await rejection(openai(s).chat(HI), SECRETS);
     t.expect(e).toMatchObject({ name: "ApiError", status: 401, code: "invalid_api_key" });
     t.expect(e.message).toMatch(/^Incorrect API key provided: .+\. You can find your API key/);
@@ -79,7 +69,7 @@ describe.concurrent("no error shows a secret", () => {
   });
 
   test("an Azure 401 that echoes the api-key in a text body", async (t) => {
-    const s = await serve(t, [{ status: 401, headers: { "content-type": "text/plain" }, body: `denied for api-key ${AZURE_KEY}` }]);
+    const s = await serveFor(t, [{ status: 401, headers: { "content-type": "text/plain" }, body: `denied for api-key ${AZURE_KEY}` }]);
     const e = await rejection(azure(s).chat(HI), SECRETS);
     t.expect(e).toMatchObject({ name: "ApiError", status: 401 });
     t.expect(e.body).toMatch(/^denied for api-key /);
@@ -93,7 +83,7 @@ describe.concurrent("no error shows a secret", () => {
       headers: { "retry-after-ms": "5" },
       body: { error: { message: `overloaded, your ${request.headers.authorization}` } },
     });
-    const s = await serve(t, [echo, echo, echo]);
+    const s = await serveFor(t, [echo, echo, echo]);
     const tokens = [TOKEN + "-1", TOKEN + "-2", TOKEN + "-3"];
     const e = await rejection(azure(s, { apiKey: undefined, tokenProvider: () => tokens[n++]! }).chat(HI), [...SECRETS, ...tokens]);
     t.expect(e).toMatchObject({ name: "ApiError", status: 503 });
@@ -106,7 +96,7 @@ describe.concurrent("no error shows a secret", () => {
     const tokens = [TOKEN + "-old", TOKEN + "-new"];
     let n = 0;
     const echo: StepFn = (request) => ({ status: 401, body: { error: { message: `token rejected: ${request.headers.authorization}` } }, delayMs: 100 });
-    const s = await serve(t, [echo, echo]);
+    const s = await serveFor(t, [echo, echo]);
     const client = azure(s, { apiKey: undefined, tokenProvider: () => tokens[n++]! });
     const first = client.chat(HI);
     await new Promise((resolve) => setTimeout(resolve, 20)); // the first call has its token and is waiting
@@ -117,14 +107,14 @@ describe.concurrent("no error shows a secret", () => {
   });
 
   test("a redirect whose body echoes the key", async (t) => {
-    const s = await serve(t, [{ status: 302, headers: { location: "https://login.example/", "content-type": "text/html" }, body: `<a href="https://login.example/?k=${AZURE_KEY}">moved</a>` }]);
+    const s = await serveFor(t, [{ status: 302, headers: { location: "https://login.example/", "content-type": "text/html" }, body: `<a href="https://login.example/?k=${AZURE_KEY}">moved</a>` }]);
     const e = await rejection(azure(s).chat(HI), SECRETS);
     t.expect(e).toMatchObject({ name: "ApiError", status: 302 });
     t.expect(s.requests).toHaveLength(1);
   });
 
   test("an error event in a stream that echoes the key", async (t) => {
-    const s = await serve(t, [{ sse: [chatChunk("a"), { error: { message: `key ${KEY} was revoked mid-stream`, type: "invalid_request_error" } }] }]);
+    const s = await serveFor(t, [{ sse: [chatChunk("a"), { error: { message: `key ${KEY} was revoked mid-stream`, type: "invalid_request_error" } }] }]);
     const got: string[] = [];
     const e = await rejection(
       (async () => {

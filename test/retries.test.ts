@@ -1,31 +1,16 @@
 // What is retried, how long the client waits, and what it gives up with: the back-off rule tested directly,
 // then every status and hint over real HTTP against a scripted server, counting the requests it received.
-import { describe, test, type TestContext } from "vitest";
-import { ApiError, createClient, type AzureConfig, type OpenAIConfig } from "../src/mod.ts";
+import { describe, test } from "vitest";
+import { ApiError } from "../src/mod.ts";
 import { isRetryable, retryDelay } from "../src/send.ts";
-import { chatCompletion, rejection, startFaultServer, type FaultServer, type Step, type StepFn } from "./fault-server.ts";
+import { chatCompletion, clientsFor, failure, HI, ok, rejection, RETRY_SOON, serveFor, type FaultServer, type Step } from "./fault-server.ts";
 
 const KEY = "sk-retries-KEY-5b1e0c7a9d";
 const AZURE_KEY = "azure-retries-KEY-77f30d";
 const SECRETS = [KEY, AZURE_KEY, "tok-retries-"];
-const HI = { model: "gpt-4o", messages: [{ role: "user" as const, content: "Hi" }] };
-const FAST = { "retry-after-ms": "5" };
-const ok = (text = "fine"): Step => ({ body: chatCompletion(text) });
-const fail = (status: number, headers: Record<string, string> = FAST, message = `failure ${status}`): Step => ({
-  status,
-  headers,
-  body: { error: { message, type: "server_error", code: String(status) } },
-});
-
-async function serve({ onTestFinished }: TestContext, script: (Step | StepFn)[]): Promise<FaultServer> {
-  const server = await startFaultServer(script);
-  onTestFinished(() => server.close());
-  return server;
-}
-const openai = (s: FaultServer, config: Partial<OpenAIConfig> = {}) =>
-  createClient({ provider: "openai", apiKey: KEY, baseURL: s.url + "/v1", ...config } as OpenAIConfig);
-const azure = (s: FaultServer, config: Partial<AzureConfig> = {}) =>
-  createClient({ provider: "azure", endpoint: s.url, apiVersion: "2024-10-21", apiKey: AZURE_KEY, ...config } as AzureConfig);
+const { openai, azure } = clientsFor({ openai: KEY, azure: AZURE_KEY });
+/** A failure whose `code` is its status, so a test can check the ApiError carries the last answer's fields. */
+const fail = (status: number, headers: Record<string, string> = RETRY_SOON, message?: string) => failure(status, { headers, message, code: String(status) });
 const gaps = (s: FaultServer) => s.requests.slice(1).map((r, i) => r.at - s.requests[i]!.at);
 
 describe("retryDelay: the wait before retry n", () => {
@@ -107,7 +92,7 @@ describe("isRetryable", () => {
 
 describe.concurrent("retries over HTTP", () => {
   test("429 with retry-after-ms: waits that long (not the back-off), then succeeds on the 2nd request", async (t) => {
-    const s = await serve(t, [fail(429, { "retry-after-ms": "700", "retry-after": "2" }), ok("after 429")]);
+    const s = await serveFor(t, [fail(429, { "retry-after-ms": "700", "retry-after": "2" }), ok("after 429")]);
     const reply = await azure(s).chat(HI);
     t.expect(reply.choices[0]?.message.content).toBe("after 429");
     t.expect(s.requests).toHaveLength(2);
@@ -121,14 +106,14 @@ describe.concurrent("retries over HTTP", () => {
   });
 
   test("503, 503, 200: three requests, one answer", async (t) => {
-    const s = await serve(t, [fail(503), fail(503), ok("third time")]);
+    const s = await serveFor(t, [fail(503), fail(503), ok("third time")]);
     const reply = await openai(s).chat(HI);
     t.expect(reply.choices[0]?.message.content).toBe("third time");
     t.expect(s.requests).toHaveLength(3);
   });
 
   test("503 three times with maxRetries 2: ApiError after exactly 3 requests, with the last answer's fields", async (t) => {
-    const s = await serve(t, [fail(503), fail(503), { ...fail(503, { ...FAST, "x-request-id": "req-3" }, "overloaded 3") }, ok()]);
+    const s = await serveFor(t, [fail(503), fail(503), { ...fail(503, { ...RETRY_SOON, "x-request-id": "req-3" }, "overloaded 3") }, ok()]);
     const e = await rejection(openai(s, { maxRetries: 2 }).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(ApiError);
     t.expect(e).toMatchObject({ status: 503, message: "overloaded 3", code: "503", type: "server_error", requestId: "req-3", provider: "openai" });
@@ -136,14 +121,14 @@ describe.concurrent("retries over HTTP", () => {
   });
 
   test("the client's default is 2 retries", async (t) => {
-    const s = await serve(t, [fail(500), fail(500), fail(500), ok()]);
+    const s = await serveFor(t, [fail(500), fail(500), fail(500), ok()]);
     const e = await rejection(openai(s).chat(HI), SECRETS);
     t.expect(e).toMatchObject({ name: "ApiError", status: 500 });
     t.expect(s.requests).toHaveLength(3);
   });
 
   test("maxRetries 0 on the client: one request; a per-call maxRetries overrides it", async (t) => {
-    const s = await serve(t, [fail(503), fail(503), ok("second call, retried")]);
+    const s = await serveFor(t, [fail(503), fail(503), ok("second call, retried")]);
     const client = openai(s, { maxRetries: 0 });
     const e = await rejection(client.chat(HI), SECRETS);
     t.expect(e).toMatchObject({ name: "ApiError", status: 503 });
@@ -154,21 +139,21 @@ describe.concurrent("retries over HTTP", () => {
   });
 
   test("maxRetries 0 per call on a client that retries: one request", async (t) => {
-    const s = await serve(t, [fail(429), ok()]);
+    const s = await serveFor(t, [fail(429), ok()]);
     const e = await rejection(azure(s, { maxRetries: 5 }).chat(HI, { maxRetries: 0 }), SECRETS);
     t.expect(e).toMatchObject({ name: "ApiError", status: 429 });
     t.expect(s.requests).toHaveLength(1);
   });
 
   test.for([408, 409, 500, 502, 504])("%i is retried", async (status, t) => {
-    const s = await serve(t, [fail(status), ok(`after ${status}`)]);
+    const s = await serveFor(t, [fail(status), ok(`after ${status}`)]);
     const reply = await openai(s).chat(HI);
     t.expect(reply.choices[0]?.message.content).toBe(`after ${status}`);
     t.expect(s.requests).toHaveLength(2);
   });
 
   test.for([400, 401, 403, 404, 422])("%i is not retried: ApiError after 1 request", async (status, t) => {
-    const s = await serve(t, [fail(status), ok()]);
+    const s = await serveFor(t, [fail(status), ok()]);
     const e = await rejection(azure(s).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(ApiError);
     t.expect(e).toMatchObject({ status, message: `failure ${status}`, code: String(status), provider: "azure" });
@@ -176,21 +161,21 @@ describe.concurrent("retries over HTTP", () => {
   });
 
   test("x-should-retry: false on a 500: 1 request", async (t) => {
-    const s = await serve(t, [fail(500, { ...FAST, "x-should-retry": "false" }), ok()]);
+    const s = await serveFor(t, [fail(500, { ...RETRY_SOON, "x-should-retry": "false" }), ok()]);
     const e = await rejection(openai(s).chat(HI), SECRETS);
     t.expect(e).toMatchObject({ name: "ApiError", status: 500 });
     t.expect(s.requests).toHaveLength(1);
   });
 
   test("x-should-retry: true on a 400: retried", async (t) => {
-    const s = await serve(t, [fail(400, { ...FAST, "x-should-retry": "true" }), ok("retried 400")]);
+    const s = await serveFor(t, [fail(400, { ...RETRY_SOON, "x-should-retry": "true" }), ok("retried 400")]);
     const reply = await openai(s).chat(HI);
     t.expect(reply.choices[0]?.message.content).toBe("retried 400");
     t.expect(s.requests).toHaveLength(2);
   });
 
   test("retry-after in seconds: waits that many seconds", async (t) => {
-    const s = await serve(t, [fail(429, { "retry-after": "1" }), ok()]);
+    const s = await serveFor(t, [fail(429, { "retry-after": "1" }), ok()]);
     await openai(s).chat(HI);
     t.expect(s.requests).toHaveLength(2);
     t.expect(gaps(s)[0]).toBeGreaterThanOrEqual(1000 - 2);
@@ -200,7 +185,7 @@ describe.concurrent("retries over HTTP", () => {
   test("retry-after as an HTTP date: waits until then", async (t) => {
     // The next whole second after 0.9 s from now: 0.9–1.9 s ahead, beyond the first back-off (≤ 0.5 s).
     const until = Math.ceil((Date.now() + 900) / 1000) * 1000;
-    const s = await serve(t, [fail(503, { "retry-after": new Date(until).toUTCString() }), ok()]);
+    const s = await serveFor(t, [fail(503, { "retry-after": new Date(until).toUTCString() }), ok()]);
     await azure(s).chat(HI);
     t.expect(s.requests).toHaveLength(2);
     t.expect(s.requests[1]!.at).toBeGreaterThanOrEqual(until - 2);
@@ -208,7 +193,7 @@ describe.concurrent("retries over HTTP", () => {
   });
 
   test("without a hint, the waits grow: ≥ 375 ms, then ≥ 750 ms", async (t) => {
-    const s = await serve(t, [fail(503, {}), fail(503, {}), ok("backed off")]);
+    const s = await serveFor(t, [fail(503, {}), fail(503, {}), ok("backed off")]);
     const reply = await openai(s).chat(HI);
     t.expect(reply.choices[0]?.message.content).toBe("backed off");
     t.expect(s.requests).toHaveLength(3);
@@ -220,7 +205,7 @@ describe.concurrent("retries over HTTP", () => {
   test("a token provider is asked again for each attempt, and each attempt carries the newest token", async (t) => {
     let n = 0;
     const tokenProvider = async () => `tok-retries-${++n}`;
-    const s = await serve(t, [fail(429), fail(503), ok("with token 3")]);
+    const s = await serveFor(t, [fail(429), fail(503), ok("with token 3")]);
     const client = azure(s, { apiKey: undefined, tokenProvider });
     const reply = await client.chat(HI);
     t.expect(reply.choices[0]?.message.content).toBe("with token 3");
@@ -231,8 +216,8 @@ describe.concurrent("retries over HTTP", () => {
 
   test("a gateway's HTML 502 page: retried, then an ApiError whose body is the page's text", async (t) => {
     const page = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>";
-    const html: Step = { status: 502, headers: { "content-type": "text/html", ...FAST }, body: page };
-    const s = await serve(t, [html, html, html, ok()]);
+    const html: Step = { status: 502, headers: { "content-type": "text/html", ...RETRY_SOON }, body: page };
+    const s = await serveFor(t, [html, html, html, ok()]);
     const e = await rejection(azure(s).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(ApiError);
     t.expect(e.status).toBe(502);
@@ -260,7 +245,7 @@ describe.concurrent("retries over HTTP", () => {
         innererror: { code: "ResponsibleAIPolicyViolation", content_filter_result: verdict },
       },
     };
-    const s = await serve(t, [{ status: 400, headers: { "apim-request-id": "apim-1" }, body }, ok()]);
+    const s = await serveFor(t, [{ status: 400, headers: { "apim-request-id": "apim-1" }, body }, ok()]);
     const e = await rejection(azure(s).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(ApiError);
     t.expect(e).toMatchObject({ status: 400, code: "content_filter", param: "prompt", type: undefined, requestId: "apim-1", message: body.error.message });
@@ -280,7 +265,7 @@ describe.concurrent("retries over HTTP", () => {
         },
       ],
     };
-    const s = await serve(t, [{ body: filtered }]);
+    const s = await serveFor(t, [{ body: filtered }]);
     const reply = await azure(s).chat(HI);
     t.expect(reply.choices[0]).toEqual(filtered.choices[0]);
     t.expect(s.requests).toHaveLength(1);

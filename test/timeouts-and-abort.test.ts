@@ -5,26 +5,16 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, test, type TestContext } from "vitest";
-import { ApiError, createClient, TimeoutError, type OpenAIConfig } from "../src/mod.ts";
-import { chatChunk, chatCompletion, rejection, startFaultServer, type FaultServer, type Step, type StepFn } from "./fault-server.ts";
+import { describe, test } from "vitest";
+import { ApiError, TimeoutError } from "../src/mod.ts";
+import { chatChunk, clientsFor, HI, ok, pause, rejection, serveFor, type FaultServer, type Step, type StepFn } from "./fault-server.ts";
 
 const KEY = "sk-timeouts-KEY-a8e2d4410f";
 const SECRETS = [KEY];
-const HI = { model: "gpt-4o", messages: [{ role: "user" as const, content: "Hi" }] };
-const ok = (text = "fine"): Step => ({ body: chatCompletion(text) });
-
-async function serve({ onTestFinished }: TestContext, script: (Step | StepFn)[]): Promise<FaultServer> {
-  const server = await startFaultServer(script);
-  onTestFinished(() => server.close());
-  return server;
-}
-const openai = (s: FaultServer, config: Partial<OpenAIConfig> = {}) =>
-  createClient({ provider: "openai", apiKey: KEY, baseURL: s.url + "/v1", ...config } as OpenAIConfig);
+const { openai } = clientsFor({ openai: KEY });
 // Attempt time limits: generous enough that a loaded 2-core machine (other runtimes, parallel files) still
 // connects well within them, so a request the client sent always reaches the server before its deadline.
 const T = 500;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Resolves once the server has received `n` requests. */
 async function arrived(s: FaultServer, n: number) {
   while (s.requests.length < n) await pause(5);
@@ -32,7 +22,7 @@ async function arrived(s: FaultServer, n: number) {
 
 describe.concurrent("timeouts", () => {
   test("a server slower than timeoutMs: TimeoutError after 1 + maxRetries attempts", async (t) => {
-    const s = await serve(t, [{ action: "hang" }, { action: "hang" }, ok()]);
+    const s = await serveFor(t, [{ action: "hang" }, { action: "hang" }, ok()]);
     const started = Date.now();
     const e = await rejection(openai(s, { timeoutMs: T, maxRetries: 1 }).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(TimeoutError);
@@ -43,14 +33,14 @@ describe.concurrent("timeouts", () => {
   });
 
   test("slow once, then quick: the timed-out attempt is retried to success (2 requests)", async (t) => {
-    const s = await serve(t, [{ ...ok("late"), delayMs: 5 * T }, ok("on time")]);
+    const s = await serveFor(t, [{ ...ok("late"), delayMs: 5 * T }, ok("on time")]);
     const reply = await openai(s, { timeoutMs: T }).chat(HI);
     t.expect(reply.choices[0]?.message.content).toBe("on time");
     t.expect(s.requests).toHaveLength(2);
   });
 
   test("the body counts: a head on time and a body that never comes is a TimeoutError", async (t) => {
-    const s = await serve(t, [{ ...ok(), bodyDelayMs: Infinity }, ok()]);
+    const s = await serveFor(t, [{ ...ok(), bodyDelayMs: Infinity }, ok()]);
     const e = await rejection(openai(s, { timeoutMs: T, maxRetries: 0 }).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(TimeoutError);
     t.expect(s.requests).toHaveLength(1);
@@ -58,21 +48,21 @@ describe.concurrent("timeouts", () => {
 
   test("timeoutMs is per attempt, not per call: three 300 ms attempts under a 700 ms timeout succeed", async (t) => {
     const slow503: Step = { status: 503, headers: { "retry-after-ms": "5" }, body: { error: { message: "busy" } }, delayMs: 300 };
-    const s = await serve(t, [slow503, slow503, { ...ok("third"), delayMs: 300 }]);
+    const s = await serveFor(t, [slow503, slow503, { ...ok("third"), delayMs: 300 }]);
     const reply = await openai(s, { timeoutMs: 700 }).chat(HI);
     t.expect(reply.choices[0]?.message.content).toBe("third");
     t.expect(s.requests).toHaveLength(3);
   });
 
   test("a per-call timeoutMs overrides the client's", async (t) => {
-    const s = await serve(t, [{ action: "hang" }, ok()]);
+    const s = await serveFor(t, [{ action: "hang" }, ok()]);
     const e = await rejection(openai(s, { timeoutMs: 60_000 }).chat(HI, { timeoutMs: T, maxRetries: 0 }), SECRETS);
     t.expect(e).toBeInstanceOf(TimeoutError);
     t.expect(s.requests).toHaveLength(1);
   });
 
   test("an error answer whose body never comes: the attempt ends in TimeoutError", async (t) => {
-    const s = await serve(t, [{ status: 503, headers: { "retry-after-ms": "5" }, body: { error: { message: "busy" } }, bodyDelayMs: Infinity }, ok()]);
+    const s = await serveFor(t, [{ status: 503, headers: { "retry-after-ms": "5" }, body: { error: { message: "busy" } }, bodyDelayMs: Infinity }, ok()]);
     const e = await rejection(openai(s, { timeoutMs: T, maxRetries: 0 }).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(TimeoutError);
     t.expect(s.requests).toHaveLength(1);
@@ -80,7 +70,7 @@ describe.concurrent("timeouts", () => {
 
   test("a stream whose head is slower than timeoutMs: TimeoutError after the retries", async (t) => {
     const late: Step = { sse: [chatChunk("late"), "[DONE]"], delayMs: 5 * T };
-    const s = await serve(t, [late, late, late]);
+    const s = await serveFor(t, [late, late, late]);
     const stream = openai(s, { timeoutMs: T, maxRetries: 1 }).chatStream(HI);
     const e = await rejection(stream.next(), SECRETS);
     t.expect(e).toBeInstanceOf(TimeoutError);
@@ -88,7 +78,7 @@ describe.concurrent("timeouts", () => {
   });
 
   test("timeoutMs bounds a stream's first byte only: a stream that lasts longer completes", async (t) => {
-    const s = await serve(t, [{ sse: [chatChunk("a"), chatChunk("b"), chatChunk("c"), chatChunk("d", "stop"), "[DONE]"], sseDelayMs: T / 2 }]);
+    const s = await serveFor(t, [{ sse: [chatChunk("a"), chatChunk("b"), chatChunk("c"), chatChunk("d", "stop"), "[DONE]"], sseDelayMs: T / 2 }]);
     let text = "";
     const started = Date.now();
     for await (const chunk of openai(s, { timeoutMs: T }).chatStream(HI)) text += chunk.choices[0]?.delta?.content ?? "";
@@ -100,7 +90,7 @@ describe.concurrent("timeouts", () => {
 
 describe.concurrent("abort", () => {
   test("a signal aborted before the call: rejects with its reason, no request", async (t) => {
-    const s = await serve(t, [ok()]);
+    const s = await serveFor(t, [ok()]);
     const reason = new Error("changed my mind");
     const e = await rejection(openai(s).chat(HI, { signal: AbortSignal.abort(reason) }), SECRETS);
     t.expect(e).toBe(reason);
@@ -108,7 +98,7 @@ describe.concurrent("abort", () => {
   });
 
   test("abort while the request is in flight: rejects at once with the reason, not retried", async (t) => {
-    const s = await serve(t, [{ action: "hang" }, ok()]);
+    const s = await serveFor(t, [{ action: "hang" }, ok()]);
     const controller = new AbortController();
     const call = openai(s).chat(HI, { signal: controller.signal });
     await arrived(s, 1);
@@ -122,7 +112,7 @@ describe.concurrent("abort", () => {
   });
 
   test("abort during a back-off wait: rejects at once (not after the 5 s wait), no further request", async (t) => {
-    const s = await serve(t, [{ status: 429, headers: { "retry-after-ms": "5000" }, body: { error: { message: "slow down" } } }, ok()]);
+    const s = await serveFor(t, [{ status: 429, headers: { "retry-after-ms": "5000" }, body: { error: { message: "slow down" } } }, ok()]);
     const controller = new AbortController();
     const call = openai(s).chat(HI, { signal: controller.signal });
     await arrived(s, 1);
@@ -138,7 +128,7 @@ describe.concurrent("abort", () => {
   });
 
   test("abort while a retryable error's body is still coming: rejects at once, no further request", async (t) => {
-    const s = await serve(t, [{ status: 503, headers: { "retry-after-ms": "3000" }, body: { error: { message: "busy" } }, bodyDelayMs: Infinity }, ok()]);
+    const s = await serveFor(t, [{ status: 503, headers: { "retry-after-ms": "3000" }, body: { error: { message: "busy" } }, bodyDelayMs: Infinity }, ok()]);
     const controller = new AbortController();
     const call = openai(s).chat(HI, { signal: controller.signal });
     await arrived(s, 1);
@@ -152,7 +142,7 @@ describe.concurrent("abort", () => {
   });
 
   test("abort mid-stream: the iteration rejects with the reason after the chunks so far, 1 request", async (t) => {
-    const s = await serve(t, [{ sse: [chatChunk("a"), chatChunk("b"), chatChunk("c"), "[DONE]"], sseDelayMs: 150 }]);
+    const s = await serveFor(t, [{ sse: [chatChunk("a"), chatChunk("b"), chatChunk("c"), "[DONE]"], sseDelayMs: 150 }]);
     const controller = new AbortController();
     const reason = new Error("enough");
     const got: string[] = [];
@@ -171,7 +161,7 @@ describe.concurrent("abort", () => {
   });
 
   test("a signal that never fires does not stop the timeout, and a timeout is not reported as an abort", async (t) => {
-    const s = await serve(t, [{ action: "hang" }]);
+    const s = await serveFor(t, [{ action: "hang" }]);
     const controller = new AbortController();
     const e = await rejection(openai(s, { timeoutMs: T, maxRetries: 0 }).chat(HI, { signal: controller.signal }), SECRETS);
     t.expect(e).toBeInstanceOf(TimeoutError);
@@ -238,7 +228,7 @@ const scenarios: [name: string, steps: (Step | StepFn)[], result: string][] = [
 
 describe.concurrent("no timer outlives a call", () => {
   test.for(scenarios)("a process exits within 2 s of its last call: %s", async ([scenario, steps, expected], t) => {
-    const s = await serve(t, steps);
+    const s = await serveFor(t, steps);
     const env = { ...process.env, LIB: new URL("../dist/mod.js", import.meta.url).href, BASE: s.url, SCENARIO: scenario };
     // The child runs in the same runtime as the suite (node or bun FILE, deno run -A FILE).
     const file = join(mkdtempSync(join(tmpdir(), "exit-check-")), "child.mjs");
