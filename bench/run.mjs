@@ -11,6 +11,7 @@ import { availableParallelism, cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { compare } from "./compare.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -376,11 +377,20 @@ const meta = {
   settings: S,
 };
 
+// Repeatability: the figures against the previous full run's, when there is one.
+const current = { meta, targets, size, ...results, errors };
+let previous;
+try {
+  previous = smoke ? undefined : JSON.parse(readFileSync(join(here, "results.json"), "utf8"));
+  if (previous?.meta?.mode != "full") previous = undefined;
+} catch {}
+const repeat = previous && compare(previous, current);
+
 const md = markdown();
 if (smoke) {
   console.log(md);
 } else {
-  writeFileSync(join(here, "results.json"), JSON.stringify({ meta, targets, size, ...results, errors }, null, 2) + "\n");
+  writeFileSync(join(here, "results.json"), JSON.stringify({ ...current, repeatability: repeat && { previous: previous.meta.date, moved: repeat.filter((r) => r.flagged) } }, null, 2) + "\n");
   writeFileSync(join(here, "results.md"), md);
   console.log(md);
   log("wrote bench/results.json and bench/results.md");
@@ -493,6 +503,20 @@ function markdown() {
     out.push("");
     out.push("Above the vectors: Node's own RSS at start, each call in flight (its ~17 MB of JSON as bytes, as text and as base64 strings) and heap garbage not yet collected; the raw floor pays the same.");
     out.push("");
+  }
+  if (repeat) {
+    const figures = repeat.filter((r) => r.section != "target");
+    const moved = figures.filter((r) => r.flagged);
+    out.push("## Repeatability");
+    out.push("");
+    out.push(
+      `Against the previous full run (${previous.meta.date.slice(0, 16).replace("T", " ")} UTC, load ${previous.meta.loadAverageStart?.[0]?.toFixed(1)}): ${moved.length} of ${figures.length} figures moved more than ±15%${moved.length ? ":" : "."}`,
+    );
+    out.push("");
+    for (const r of moved) out.push(`- ${r.section} ${r.name} ${r.key}: ${f(r.before, 2)} → ${f(r.after, 2)} (${r.change > 0 ? "+" : ""}${(r.change * 100).toFixed(0)}%)`);
+    const verdicts = repeat.filter((r) => r.section == "target" && r.verdictChanged);
+    for (const r of verdicts) out.push(`- target "${r.name}" changed verdict: ${x(r.before)} → ${x(r.after)}`);
+    if (moved.length || verdicts.length) out.push("");
   }
   if (errors.length) {
     out.push("## Errors");
