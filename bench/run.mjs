@@ -57,6 +57,8 @@ const distFile = join(root, "dist/mod.js");
 if (!existsSync(distFile)) throw new Error("dist/mod.js is missing: run `npm run build` at the root first");
 const newestSrc = Math.max(...execFileSync("git", ["ls-files", "-m", "-o", "--exclude-standard", "src"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean).map((f) => statSync(join(root, f)).mtimeMs), 0);
 const distStale = newestSrc > statSync(distFile).mtimeMs;
+const distHash = () => createHash("sha256").update(readFileSync(distFile)).digest("hex").slice(0, 16);
+const distAtStart = distHash();
 if (distStale) log("warning: src/ has changes newer than dist/mod.js; the figures are of dist/ (run `npm run build` to include them)");
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -364,7 +366,8 @@ const meta = {
     }
   })(),
   distStale,
-  distSha256: createHash("sha256").update(readFileSync(distFile)).digest("hex").slice(0, 16),
+  distSha256: distAtStart,
+  distChangedDuringRun: distHash() != distAtStart,
   distMatchesHead: (() => {
     try {
       execFileSync("git", ["diff", "--quiet", "HEAD", "--", "dist/mod.js"], { cwd: root });
@@ -413,7 +416,7 @@ function markdown() {
   out.push(`# Benchmark results${smoke ? " (smoke mode: tiny counts, not figures)" : ""}`);
   out.push("");
   out.push(
-    `${meta.date.slice(0, 16).replace("T", " ")} UTC · ${meta.cores} cores (${meta.cpu}) · Node ${meta.node} · \`${command}\` · ${meta.durationSeconds} s · commit ${meta.git}, dist/mod.js ${meta.distSha256}${meta.distMatchesHead ? "" : " (uncommitted build)"}${distStale ? " (older than src/ changes)" : ""}`,
+    `${meta.date.slice(0, 16).replace("T", " ")} UTC · ${meta.cores} cores (${meta.cpu}) · Node ${meta.node} · \`${command}\` · ${meta.durationSeconds} s · commit ${meta.git}, dist/mod.js ${meta.distSha256}${meta.distMatchesHead ? "" : " (uncommitted build)"}${distStale ? " (older than src/ changes)" : ""}${meta.distChangedDuringRun ? " — **dist/mod.js was rebuilt during the run: rounds may mix builds**" : ""}`,
   );
   out.push("");
   out.push(
