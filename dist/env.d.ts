@@ -1,6 +1,4 @@
 import type { ClientConfig } from "./types.js";
-/** The Azure API version `fromEnv` uses when `OPENAI_API_VERSION` is not set: the newest stable dated one. */
-export declare const DEFAULT_AZURE_API_VERSION = "2024-10-21";
 type Env = Record<string, string | undefined>;
 /**
  * Reads a client config from the environment:

@@ -1,6 +1,6 @@
 export { createClient } from "./client.js";
 export type { Client } from "./client.js";
-export { DEFAULT_AZURE_API_VERSION, fromEnv } from "./env.js";
+export { fromEnv } from "./env.js";
 export { ApiError, ConfigError, ConnectionError, OpenAISwitchError, TimeoutError } from "./errors.js";
 export type { ApiErrorInit } from "./errors.js";
 export { AZURE_SCOPE } from "./providers.js";

@@ -42,7 +42,13 @@ function toFloat32(embedding) {
   if (Array.isArray(embedding)) return new Float32Array(embedding);
   throw new ConnectionError("bad embedding");
 }
-var toNumbers = (embedding) => Array.isArray(embedding) ? embedding : Array.from(toFloat32(embedding));
+var toNumbers = (embedding) => {
+  if (Array.isArray(embedding)) return embedding;
+  const floats = toFloat32(embedding);
+  const numbers = new Array(floats.length);
+  for (let i = 0; i < floats.length; i++) numbers[i] = floats[i];
+  return numbers;
+};
 var checkTexts = (input) => {
   check(Array.isArray(input), "input must be an array");
   for (let i = 0; i < input.length; i++) {
@@ -141,9 +147,8 @@ function resolveProvider(config) {
     name: "azure",
     headers: config.apiKey ? { "api-key": config.apiKey } : {},
     target(op, { deployment, ...body }) {
-      const map = config.deployments;
-      const name = deployment ?? (map && Object.hasOwn(map, body.model) ? map[body.model] : body.model);
-      check(name && !/^\.\.?$/.test(name), "bad deployment name: " + name);
+      const name = deployment ?? config.deployments?.[body.model] ?? body.model;
+      check(typeof name == "string" && !/^\.{0,2}$/.test(name), "bad deployment name: " + name);
       if (v1) return [root + "v1/" + op, { ...body, model: name }];
       return [root + "deployments/" + encodeURIComponent(name) + "/" + op + "?api-version=" + version, body];
     },
@@ -219,7 +224,7 @@ async function send(c, url, body, o = {}, stream, tally) {
       failure = apiError(c, response.status, response.headers, await response.text(), response.status < 400 ? "redirect not followed" : "HTTP " + response.status);
     } catch (e) {
       if (signal?.aborted) throw signal.reason;
-      failure = timeout.signal.aborted ? new TimeoutError("timed out") : new ConnectionError("request failed: " + scrub(c, String(e)), { cause: e });
+      failure = timeout.signal.aborted ? new TimeoutError("timed out") : new ConnectionError("request failed", { cause: e });
     } finally {
       clearTimeout(timer);
     }
@@ -242,7 +247,9 @@ function createSSEParser() {
       data = event = void 0;
       return;
     }
-    const [, field, value] = /^([^:]*):? ?(.*)/s.exec(text);
+    const colon = text.indexOf(":") + 1 || text.length + 1;
+    const field = text.slice(0, colon - 1);
+    const value = text.slice(text.charCodeAt(colon) == 32 ? colon + 1 : colon);
     if (field == "data") data = data === void 0 ? value : data + "\n" + value;
     else if (field == "event") event = value;
     else if (field == "id" && !value.includes("\0")) id = value;
@@ -254,7 +261,8 @@ function createSSEParser() {
         if (afterCR && text.charCodeAt(0) == 10) text = text.slice(1);
         afterCR = text.charCodeAt(text.length - 1) == 13;
       }
-      const lines = (rest + text).split(/\r\n?|\n/);
+      text = rest + text;
+      const lines = text.split(/\r\n?|\n/);
       rest = end ? "" : lines.pop();
       if (end) lines.push("");
       for (const text2 of lines) line(text2);
@@ -382,7 +390,6 @@ export {
   ApiError,
   ConfigError,
   ConnectionError,
-  DEFAULT_AZURE_API_VERSION,
   OpenAISwitchError,
   TimeoutError,
   createClient,

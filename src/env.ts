@@ -2,8 +2,8 @@
 import { check } from "./errors.ts";
 import type { ClientConfig } from "./types.ts";
 
-/** The Azure API version `fromEnv` uses when `OPENAI_API_VERSION` is not set: the newest stable dated one. */
-export const DEFAULT_AZURE_API_VERSION = "2024-10-21";
+// The Azure API version fromEnv uses when OPENAI_API_VERSION is not set: the newest stable dated one.
+const DEFAULT_AZURE_API_VERSION = "2024-10-21";
 
 type Env = Record<string, string | undefined>;
 

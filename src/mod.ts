@@ -1,6 +1,6 @@
 export { createClient } from "./client.ts";
 export type { Client } from "./client.ts";
-export { DEFAULT_AZURE_API_VERSION, fromEnv } from "./env.ts";
+export { fromEnv } from "./env.ts";
 export { ApiError, ConfigError, ConnectionError, OpenAISwitchError, TimeoutError } from "./errors.ts";
 export type { ApiErrorInit } from "./errors.ts";
 export { AZURE_SCOPE } from "./providers.ts";

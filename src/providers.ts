@@ -47,10 +47,10 @@ export function resolveProvider(config: ClientConfig): Provider {
     name: "azure",
     headers: config.apiKey ? { "api-key": config.apiKey } : {},
     target(op, { deployment, ...body }) {
-      const map = config.deployments;
-      const name = (deployment ?? (map && Object.hasOwn(map, body.model) ? map[body.model] : body.model)) as string;
+      const name = (deployment ?? config.deployments?.[body.model] ?? body.model) as string;
       // An encoded "." or ".." would still be resolved as a dot segment and leave the deployment path.
-      check(name && !/^\.\.?$/.test(name), "bad deployment name: " + name);
+      // A string (not an inherited property like "toString"), and not a dot segment that would leave the path.
+      check(typeof name == "string" && !/^\.{0,2}$/.test(name), "bad deployment name: " + name);
       if (v1) return [root + "v1/" + op, { ...body, model: name }];
       return [root + "deployments/" + encodeURIComponent(name) + "/" + op + "?api-version=" + version, body];
     },

@@ -101,7 +101,7 @@ export async function send(c: Context, url: string, body: string, o: RequestOpti
       failure = apiError(c, response.status, response.headers, await response.text(), response.status < 400 ? "redirect not followed" : "HTTP " + response.status);
     } catch (e) {
       if (signal?.aborted) throw signal.reason;
-      failure = timeout.signal.aborted ? new TimeoutError("timed out") : new ConnectionError("request failed: " + scrub(c, String(e)), { cause: e });
+      failure = timeout.signal.aborted ? new TimeoutError("timed out") : new ConnectionError("request failed", { cause: e });
     } finally {
       clearTimeout(timer);
     }

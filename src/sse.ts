@@ -42,7 +42,9 @@ export function createSSEParser(): SSEParser {
       return;
     }
     // "field: value", "field:value" or a bare "field"; a line starting with ":" is a comment (field "").
-    const [, field, value] = /^([^:]*):? ?(.*)/s.exec(text) as unknown as [string, string, string];
+    const colon = text.indexOf(":") + 1 || text.length + 1;
+    const field = text.slice(0, colon - 1);
+    const value = text.slice(text.charCodeAt(colon) == 32 ? colon + 1 : colon);
     if (field == "data") data = data === undefined ? value : data + "\n" + value;
     else if (field == "event") event = value;
     else if (field == "id" && !value.includes("\0")) id = value;
@@ -56,7 +58,8 @@ export function createSSEParser(): SSEParser {
         if (afterCR && text.charCodeAt(0) == 10) text = text.slice(1);
         afterCR = text.charCodeAt(text.length - 1) == 13;
       }
-      const lines = (rest + text).split(/\r\n?|\n/);
+      text = rest + text;
+      const lines = text.split(/\r\n?|\n/);
       rest = end ? "" : lines.pop()!;
       if (end) lines.push("");
       for (const text of lines) line(text);

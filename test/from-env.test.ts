@@ -1,7 +1,7 @@
 // fromEnv: the environment variables users already have (Azure's, openai-python 0.x's, OpenAI's) give a config
 // that reaches the right URL with the right credential header.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { ConfigError, createClient, DEFAULT_AZURE_API_VERSION, fromEnv, type FetchLike } from "../src/mod.ts";
+import { ConfigError, createClient, fromEnv, type FetchLike } from "../src/mod.ts";
 import { createEmulator } from "../src/testing.ts";
 import { startEmulator, type EmulatorServer } from "./helpers.ts";
 
@@ -30,7 +30,7 @@ const cases: Case[] = [
     name: "AZURE_OPENAI_ENDPOINT + AZURE_OPENAI_API_KEY → azure with the default api-version",
     env: (url) => ({ AZURE_OPENAI_ENDPOINT: url, AZURE_OPENAI_API_KEY: "az-key" }),
     provider: "azure",
-    path: `/openai/deployments/gpt-4o/chat/completions?api-version=${DEFAULT_AZURE_API_VERSION}`,
+    path: `/openai/deployments/gpt-4o/chat/completions?api-version=${"2024-10-21"}`,
     headers: { "api-key": "az-key" },
   },
   {
@@ -44,7 +44,7 @@ const cases: Case[] = [
     name: "AZURE_OPENAI_ENDPOINT wins over an OPENAI_API_KEY also set",
     env: (url) => ({ AZURE_OPENAI_ENDPOINT: url, AZURE_OPENAI_API_KEY: "az-key", OPENAI_API_KEY: "sk-openai" }),
     provider: "azure",
-    path: `/openai/deployments/gpt-4o/chat/completions?api-version=${DEFAULT_AZURE_API_VERSION}`,
+    path: `/openai/deployments/gpt-4o/chat/completions?api-version=${"2024-10-21"}`,
     headers: { "api-key": "az-key" },
   },
   {
@@ -58,7 +58,7 @@ const cases: Case[] = [
     name: "openai-python 0.x without OPENAI_API_VERSION → the default version",
     env: (url) => ({ OPENAI_API_TYPE: "azure", OPENAI_API_BASE: url, OPENAI_API_KEY: "az-key" }),
     provider: "azure",
-    path: `/openai/deployments/gpt-4o/chat/completions?api-version=${DEFAULT_AZURE_API_VERSION}`,
+    path: `/openai/deployments/gpt-4o/chat/completions?api-version=${"2024-10-21"}`,
     headers: { "api-key": "az-key" },
   },
   {
@@ -72,7 +72,7 @@ const cases: Case[] = [
     name: "OPENAI_API_TYPE is case-insensitive, as in openai-python",
     env: (url) => ({ OPENAI_API_TYPE: "Azure", OPENAI_API_BASE: url, OPENAI_API_KEY: "az-key" }),
     provider: "azure",
-    path: `/openai/deployments/gpt-4o/chat/completions?api-version=${DEFAULT_AZURE_API_VERSION}`,
+    path: `/openai/deployments/gpt-4o/chat/completions?api-version=${"2024-10-21"}`,
     headers: { "api-key": "az-key" },
   },
   {
@@ -124,7 +124,7 @@ describe("fromEnv(env) → a config that reaches the right place", () => {
 
   test("Azure without a key gives a config that takes the user's tokenProvider", async () => {
     const config = fromEnv({ AZURE_OPENAI_ENDPOINT: server.url });
-    expect(config).toMatchObject({ provider: "azure", endpoint: server.url, apiVersion: DEFAULT_AZURE_API_VERSION });
+    expect(config).toMatchObject({ provider: "azure", endpoint: server.url, apiVersion: "2024-10-21" });
     expect(config.apiKey).toBeUndefined();
     expect(config.tokenProvider).toBeUndefined();
     expect(() => createClient(config)).toThrow(ConfigError);
