@@ -16,6 +16,8 @@ function embeddingOf(text, dimensions) {
   return out;
 }
 function float32ToBase64(vector) {
+  const { Buffer } = globalThis;
+  if (Buffer) return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString("base64");
   const bytes = new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength);
   let binary = "";
   for (let i = 0; i < bytes.length; i += 32768) binary += String.fromCharCode(...bytes.subarray(i, i + 32768));
