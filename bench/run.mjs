@@ -39,7 +39,7 @@ const S = smoke
       stream: { tokens: 20_000, warmupTokens: 500 },
       embed: { inputs: 2048 },
       embedMany: { inputs: 1000, latencyMs: 50, concurrency: 8 },
-      memory: { inputs: 100_000, concurrency: 2 },
+      memory: { inputs: 100_000, concurrency: 1 }, // the library default
     };
 
 const { CLIENTS, DEPLOYMENTS } = await import("./clients.mjs");
