@@ -1,5 +1,12 @@
 import type { ClientConfig, ModelRequest, ProviderName } from "./types.js";
-/** The scope of an Entra ID token for Azure OpenAI. */
+/**
+ * The scope of an Entra ID token for Azure OpenAI.
+ *
+ * @example
+ * ```ts
+ * const tokenProvider = () => msal.acquireTokenSilent({ scopes: [AZURE_SCOPE], account }).then((r) => r.accessToken);
+ * ```
+ */
 export declare const AZURE_SCOPE = "https://cognitiveservices.azure.com/.default";
 /** What the request pipeline needs to know about a provider, resolved once per client. */
 export interface Provider {

@@ -2,7 +2,14 @@
 import { check } from "./errors.ts";
 import type { ClientConfig, ModelRequest, ProviderName } from "./types.ts";
 
-/** The scope of an Entra ID token for Azure OpenAI. */
+/**
+ * The scope of an Entra ID token for Azure OpenAI.
+ *
+ * @example
+ * ```ts
+ * const tokenProvider = () => msal.acquireTokenSilent({ scopes: [AZURE_SCOPE], account }).then((r) => r.accessToken);
+ * ```
+ */
 export const AZURE_SCOPE = "https://cognitiveservices.azure.com/.default";
 
 /** What the request pipeline needs to know about a provider, resolved once per client. */

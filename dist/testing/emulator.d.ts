@@ -46,7 +46,14 @@ export interface Emulator {
     };
     reset(): void;
 }
-/** The message Azure answers when a call has more embedding inputs than the deployment takes. */
+/**
+ * The message Azure answers (HTTP 400) when a call has more embedding inputs than the deployment takes.
+ *
+ * @example
+ * ```ts
+ * expect(error.message).toBe(tooManyInputsMessage(16));
+ * ```
+ */
 export declare const tooManyInputsMessage: (max: number) => string;
 /**
  * Creates an emulator of both services. Paths under `/v1/` speak OpenAI; under `/openai/` they speak Azure

@@ -1,7 +1,14 @@
 /** Which service's shapes to speak. */
 export type Flavor = "openai" | "azure";
 type Json = Record<string, unknown>;
-/** Azure's verdicts on content that passed every filter. */
+/**
+ * Azure's verdicts on content that passed every filter, as the emulator sends them.
+ *
+ * @example
+ * ```ts
+ * expect(reply.choices[0]?.content_filter_results).toEqual(PASSED_FILTERS);
+ * ```
+ */
 export declare const PASSED_FILTERS: Json;
 /** The reply's tokens: an echo of the prompt, or `replyTokens` filler words; cut at `max_tokens`. */
 export declare function replyTokens(prompt: string, body: Json, fixed?: number): {

@@ -55,7 +55,14 @@ const AZURE_DENIED =
   "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.";
 const NO_DEPLOYMENT = "The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.";
 
-/** The message Azure answers when a call has more embedding inputs than the deployment takes. */
+/**
+ * The message Azure answers (HTTP 400) when a call has more embedding inputs than the deployment takes.
+ *
+ * @example
+ * ```ts
+ * expect(error.message).toBe(tooManyInputsMessage(16));
+ * ```
+ */
 export const tooManyInputsMessage = (max: number): string =>
   `Too many inputs. The max number of inputs is ${max}.  We hope to increase the number of inputs per request soon. Please contact us through an Azure support request at: https://go.microsoft.com/fwlink/?linkid=2213926 for further questions.`;
 

@@ -8,7 +8,14 @@ type Json = Record<string, unknown>;
 type Message = { role?: string; content?: unknown };
 
 const SAFE = { filtered: false, severity: "safe" };
-/** Azure's verdicts on content that passed every filter. */
+/**
+ * Azure's verdicts on content that passed every filter, as the emulator sends them.
+ *
+ * @example
+ * ```ts
+ * expect(reply.choices[0]?.content_filter_results).toEqual(PASSED_FILTERS);
+ * ```
+ */
 export const PASSED_FILTERS: Json = { hate: SAFE, self_harm: SAFE, sexual: SAFE, violence: SAFE };
 const PROMPT_FILTERS = [{ prompt_index: 0, content_filter_results: { ...PASSED_FILTERS, jailbreak: { filtered: false, detected: false } } }];
 

@@ -27,7 +27,14 @@ export function embeddingOf(text: string, dimensions: number): Float32Array {
   return out;
 }
 
-/** Little-endian float32 bytes as base64, as the services send with `encoding_format: "base64"`. */
+/**
+ * Little-endian float32 bytes as base64, as the services send with `encoding_format: "base64"`.
+ *
+ * @example
+ * ```ts
+ * const wire = { object: "embedding", index: 0, embedding: float32ToBase64(embeddingOf("A", 8)) };
+ * ```
+ */
 export function float32ToBase64(vector: Float32Array): string {
   // Node, Bun and Deno encode natively (about 50 times faster than building a binary string for btoa).
   const { Buffer } = globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: "base64"): string } } };
@@ -38,7 +45,14 @@ export function float32ToBase64(vector: Float32Array): string {
   return btoa(binary);
 }
 
-/** A rough token count (words and punctuation runs), stable and cheap. */
+/**
+ * The emulator's token count (words and punctuation runs): stable and cheap, not a real tokenizer.
+ *
+ * @example
+ * ```ts
+ * expect(reply.usage?.prompt_tokens).toBe(countTokens("Hello, world")); // 3
+ * ```
+ */
 export function countTokens(text: string): number {
   return text.match(/\w+|[^\s\w]+/g)?.length ?? 0;
 }
