@@ -32,8 +32,8 @@ for (const [type, name] of [
 ]) type.prototype.name = name;
 
 // src/embed.ts
-var { Buffer } = globalThis;
-var decodeBase64 = (text) => Buffer ? Buffer.from(text, "base64") : Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+var { Buffer: nativeBuffer } = globalThis;
+var decodeBase64 = (text) => nativeBuffer ? nativeBuffer.from(text, "base64") : Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 function toFloat32(embedding) {
   if (typeof embedding == "string") {
     const bytes = decodeBase64(embedding);

@@ -6,9 +6,11 @@ import type { EmbedFormat, EmbeddingResponse, EmbedManyRequest, EmbedManyResult,
 /** Sends one embeddings body; provided by the client so that URL and auth stay in one place. */
 export type EmbedCall = (body: Record<string, unknown>, o?: RequestOptions, tally?: Tally) => Promise<EmbeddingResponse>;
 
-const { Buffer } = globalThis as { Buffer?: { from(text: string, encoding: "base64"): Uint8Array } };
-// Guarded environment helper: Node, Bun and Deno decode base64 natively; browsers and workers have atob.
-const decodeBase64 = (text: string): Uint8Array => (Buffer ? Buffer.from(text, "base64") : Uint8Array.from(atob(text), (char) => char.charCodeAt(0)));
+// Guarded environment helper: Node, Bun and Deno have a native base64 decoder (several times faster than atob);
+// browsers and workers, where it is undefined, use atob.
+const { Buffer: nativeBuffer } = globalThis as { Buffer?: { from(text: string, encoding: "base64"): Uint8Array } };
+const decodeBase64 = (text: string): Uint8Array =>
+  nativeBuffer ? nativeBuffer.from(text, "base64") : Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 
 /** One embedding from the wire: base64 (little-endian float32) or, from servers that ignore the field, floats. */
 export function toFloat32(embedding: unknown): Float32Array {
