@@ -16,7 +16,6 @@ const decodeBase64 = (text: string): Uint8Array =>
 export function toFloat32(embedding: unknown): Float32Array {
   if (typeof embedding == "string") {
     const bytes = decodeBase64(embedding);
-    // Node's small buffers share a pool; copy those so each vector owns an aligned buffer.
     // Node's small buffers share a pool (and Buffer#slice does not copy): give each vector its own bytes.
     return new Float32Array(bytes.buffer.byteLength == bytes.length ? bytes.buffer : new Uint8Array(bytes).buffer);
   }

@@ -28,7 +28,6 @@ const base = (url: unknown, what: string): string => {
   return (url as string).replace(/\/+$/, "");
 };
 
-
 /** Validates the provider-specific part of a config. Throws ConfigError. */
 export function resolveProvider(config: ClientConfig): Provider {
   if (config?.provider == "openai") {
@@ -55,8 +54,8 @@ export function resolveProvider(config: ClientConfig): Provider {
     headers: config.apiKey ? { "api-key": config.apiKey } : {},
     target(op, { deployment, ...body }) {
       const name = (deployment ?? config.deployments?.[body.model] ?? body.model) as string;
-      // An encoded "." or ".." would still be resolved as a dot segment and leave the deployment path.
-      // A string (not an inherited property like "toString"), and not a dot segment that would leave the path.
+      // A string (not an inherited property like "toString"), and not "." or "..": even encoded, a dot segment
+      // would be resolved and leave the deployment path.
       check(typeof name == "string" && !/^\.{0,2}$/.test(name), "bad deployment name: " + name);
       if (v1) return [root + "v1/" + op, { ...body, model: name }];
       return [root + "deployments/" + encodeURIComponent(name) + "/" + op + "?api-version=" + version, body];
