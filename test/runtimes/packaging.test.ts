@@ -76,8 +76,8 @@ test("the license is MIT in both manifests and in LICENSE", () => {
   expect(text).toMatch(/^MIT License\n\nCopyright \(c\) 2026 openai-switch contributors\n/);
 });
 
-test("engines.node is what CI tests: Node 20 and later, with CI on Node 20 itself", () => {
-  expect(pkg.engines).toEqual({ node: ">=20" });
+test("engines.node is what CI tests: Node 20.3 (AbortSignal.any) and later, with CI on Node 20 itself", () => {
+  expect(pkg.engines).toEqual({ node: ">=20.3" });
   const major = Number(process.versions.node.split(".")[0]);
   expect(major).toBeGreaterThanOrEqual(20);
   // CI must run the oldest Node the package claims, or the claim is untested.
