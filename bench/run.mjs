@@ -229,29 +229,23 @@ const results = {};
 try {
   const each = (extra = {}) => CLIENTS.flatMap((client) => PROVIDERS.map((provider) => ({ client, provider, ...extra })));
 
-  // 2. chat
-  {
-    const variants = each({ calls: S.chat.calls, warmup: S.chat.warmup }).map((v) => ({ ...v, url: server.urls.chat }));
-    const runs = await interleave("chat", variants, S.rounds.chat);
-    const rows = summarize("chat", variants, runs);
+  /** A CPU figure per client and provider, with its ratio to raw fetch in the same round. */
+  const cpuFigure = async (name, extra, url, metric) => {
+    const variants = each(extra).map((v) => ({ ...v, url }));
+    const runs = await interleave(name, variants, S.rounds[name]);
+    const rows = summarize(name, variants, runs);
     for (const [i, row] of rows.entries()) {
       const floor = variants.findIndex((v) => v.client == "raw" && v.provider == row.provider);
-      row.cpuVsRaw = pairedRatio(runs[i], runs[floor], "cpuUsPerCall");
+      row.cpuVsRaw = pairedRatio(runs[i], runs[floor], metric);
     }
-    results.chat = rows;
-  }
+    return rows;
+  };
+
+  // 2. chat
+  results.chat = await cpuFigure("chat", { calls: S.chat.calls, warmup: S.chat.warmup }, server.urls.chat, "cpuUsPerCall");
 
   // 3. streaming
-  {
-    const variants = each({ tokens: S.stream.tokens, warmupTokens: S.stream.warmupTokens }).map((v) => ({ ...v, url: server.urls.stream }));
-    const runs = await interleave("stream", variants, S.rounds.stream);
-    const rows = summarize("stream", variants, runs);
-    for (const [i, row] of rows.entries()) {
-      const floor = variants.findIndex((v) => v.client == "raw" && v.provider == row.provider);
-      row.cpuVsRaw = pairedRatio(runs[i], runs[floor], "cpuUsPerChunk");
-    }
-    results.stream = rows;
-  }
+  results.stream = await cpuFigure("stream", { tokens: S.stream.tokens, warmupTokens: S.stream.warmupTokens }, server.urls.stream, "cpuUsPerChunk");
 
   // 4. embeddings: float32 where the client has it (raw, openai-switch), number[] for all.
   {

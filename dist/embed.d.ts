@@ -10,6 +10,4 @@ export declare function embed(call: EmbedCall, body: Record<string, unknown>, o?
  * Embeds `input` in calls of at most `batchSize` inputs, `concurrency` at a time. When the service answers that a
  * deployment takes fewer inputs per call, splits to that size, goes on, and remembers the size in `limits`.
  */
-export declare function embedMany<F extends EmbedFormat = "number">(c: Context & {
-    limits: Map<string, number>;
-}, call: EmbedCall, key: string, request: EmbedManyRequest<F>, o?: RequestOptions): Promise<EmbedManyResult<F>>;
+export declare function embedMany<F extends EmbedFormat = "number">(c: Context, call: EmbedCall, key: string, request: EmbedManyRequest<F>, o?: RequestOptions): Promise<EmbedManyResult<F>>;

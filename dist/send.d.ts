@@ -11,6 +11,8 @@ export interface Context {
     timeoutMs: number;
     /** The key and the latest tokens: scrubbed out of anything an error carries. */
     secrets: string[];
+    /** Embedding input limits learned per deployment (embedMany). */
+    limits: Map<string, number>;
 }
 /** How long to wait before retry number `attempt` (0-based), from the response's hints when they are sane. */
 export declare function retryDelay(headers: Headers | undefined, attempt: number): number;
@@ -18,8 +20,6 @@ export declare function retryDelay(headers: Headers | undefined, attempt: number
 export declare function isRetryable(status: number, headers: Headers): boolean;
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
 export declare const sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-/** `text` with the key and the latest token replaced by "[redacted]". */
-export declare const scrub: (c: Context, text: string) => string;
 /** An ApiError from a response's status, headers and body text, with any echoed secret removed. */
 export declare function apiError(c: Context, status: number, headers: Headers, text: string, fallback?: string): ApiError;
 /** Counts HTTP requests for callers that report them (embedMany). */

@@ -54,7 +54,7 @@ export function createClient(config: ClientConfig): Client {
   check(tokenProvider ? !apiKey && typeof tokenProvider == "function" : apiKey, "give an apiKey or a tokenProvider function, not both");
   // A key in a browser bundle is anyone's key; tokens are short-lived and per user.
   check(!apiKey || config.dangerouslyAllowBrowser || !("document" in globalThis), "an apiKey in a browser needs dangerouslyAllowBrowser (anyone can read it)");
-  const c: Context & { limits: Map<string, number> } = {
+  const c: Context = {
     provider,
     fetch: config.fetch,
     headers: { "content-type": "application/json", ...provider.headers, ...config.headers },

@@ -54,7 +54,7 @@ export async function embed(call: EmbedCall, body: Record<string, unknown>, o?: 
  * deployment takes fewer inputs per call, splits to that size, goes on, and remembers the size in `limits`.
  */
 export async function embedMany<F extends EmbedFormat = "number">(
-  c: Context & { limits: Map<string, number> },
+  c: Context,
   call: EmbedCall,
   key: string,
   request: EmbedManyRequest<F>,

@@ -14,6 +14,8 @@ export interface Context {
   timeoutMs: number;
   /** The key and the latest tokens: scrubbed out of anything an error carries. */
   secrets: string[];
+  /** Embedding input limits learned per deployment (embedMany). */
+  limits: Map<string, number>;
 }
 
 /** How long to wait before retry number `attempt` (0-based), from the response's hints when they are sane. */
@@ -45,7 +47,7 @@ export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   });
 
 /** `text` with the key and the latest token replaced by "[redacted]". */
-export const scrub = (c: Context, text: string): string => {
+const scrub = (c: Context, text: string): string => {
   for (const secret of c.secrets) if (secret) text = text.replaceAll(secret, "[redacted]");
   return text;
 };

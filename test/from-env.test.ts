@@ -30,7 +30,7 @@ const cases: Case[] = [
     name: "AZURE_OPENAI_ENDPOINT + AZURE_OPENAI_API_KEY → azure with the default api-version",
     env: (url) => ({ AZURE_OPENAI_ENDPOINT: url, AZURE_OPENAI_API_KEY: "az-key" }),
     provider: "azure",
-    path: `/openai/deployments/gpt-4o/chat/completions?api-version=${"2024-10-21"}`,
+    path: "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21",
     headers: { "api-key": "az-key" },
   },
   {
@@ -44,7 +44,7 @@ const cases: Case[] = [
     name: "AZURE_OPENAI_ENDPOINT wins over an OPENAI_API_KEY also set",
     env: (url) => ({ AZURE_OPENAI_ENDPOINT: url, AZURE_OPENAI_API_KEY: "az-key", OPENAI_API_KEY: "sk-openai" }),
     provider: "azure",
-    path: `/openai/deployments/gpt-4o/chat/completions?api-version=${"2024-10-21"}`,
+    path: "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21",
     headers: { "api-key": "az-key" },
   },
   {
@@ -58,7 +58,7 @@ const cases: Case[] = [
     name: "openai-python 0.x without OPENAI_API_VERSION → the default version",
     env: (url) => ({ OPENAI_API_TYPE: "azure", OPENAI_API_BASE: url, OPENAI_API_KEY: "az-key" }),
     provider: "azure",
-    path: `/openai/deployments/gpt-4o/chat/completions?api-version=${"2024-10-21"}`,
+    path: "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21",
     headers: { "api-key": "az-key" },
   },
   {
@@ -72,7 +72,7 @@ const cases: Case[] = [
     name: "OPENAI_API_TYPE is case-insensitive, as in openai-python",
     env: (url) => ({ OPENAI_API_TYPE: "Azure", OPENAI_API_BASE: url, OPENAI_API_KEY: "az-key" }),
     provider: "azure",
-    path: `/openai/deployments/gpt-4o/chat/completions?api-version=${"2024-10-21"}`,
+    path: "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21",
     headers: { "api-key": "az-key" },
   },
   {
