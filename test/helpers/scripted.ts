@@ -39,7 +39,7 @@ export function scriptedFetch(script: (Step | StepFn)[] | StepFn): { fetch: Fetc
       });
     }
     const text = step.body === undefined ? null : typeof step.body == "string" ? step.body : JSON.stringify(step.body);
-    const type = step.body !== undefined && typeof step.body != "string" ? { "content-type": "application/json" } : {};
+    const type: Record<string, string> = step.body !== undefined && typeof step.body != "string" ? { "content-type": "application/json" } : {};
     return new Response(text, { status: step.status ?? 200, headers: { ...type, ...step.headers } });
   };
   return { fetch, requests };
