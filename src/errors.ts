@@ -32,11 +32,11 @@ export const integer = (
   fallback: number,
   name: string,
   min: number,
-  max: number = Number.MAX_SAFE_INTEGER,
+  max?: number,
 ): number => {
   const resolved = value ?? fallback;
-  const ok = Number.isInteger(resolved) && resolved >= min && resolved <= max;
-  check(ok, `${name} must be an integer from ${min} to ${max}`);
+  const ok = Number.isInteger(resolved) && resolved >= min && resolved <= (max ?? resolved);
+  check(ok, `${name} must be an integer >= ${min}` + (max ? ` and <= ${max}` : ""));
   return resolved;
 };
 

@@ -67,15 +67,14 @@ const SECRET_QUERY_NAME = /auth|key|token|secret|password|sig/i;
 
 function parseRoot(url: unknown, what: string): Root {
   const text = typeof url == "string" ? url.trim() : "";
-  check(/^https?:\/\/[^/\s]/i.test(text) && !/\s/.test(text), what + " must be an absolute http(s) URL without spaces");
   let parsed: URL | undefined;
   try {
     parsed = new URL(text);
   } catch {}
-  check(parsed?.hostname, what + " must be an absolute http(s) URL with a host");
-  const { username, password, hash, search, origin, pathname } = parsed as URL;
-  check(!username && !password, what + " must not carry a user or password: use apiKey, tokenProvider or headers");
-  check(!hash && !text.includes("#"), what + " must not have a #fragment");
+  // Credentials go in apiKey, tokenProvider or headers, never in the URL; a fragment would cut off the API path.
+  const sound = /^https?:\/\/[^/]/i.test(text) && parsed?.hostname && !/[\s#]/.test(text);
+  check(sound && !parsed?.username && !parsed?.password, what + " must be an http(s) URL with a host, no spaces, user or #fragment");
+  const { search, origin, pathname } = parsed as URL;
   const query = new URLSearchParams(search);
   const secrets: string[] = [];
   for (const [name, value] of query) if (SECRET_QUERY_NAME.test(name)) secrets.push(value, encodeURIComponent(value));
