@@ -202,7 +202,8 @@ function azure(config: Extract<ClientConfig, { provider: "azure" }>): Provider {
         return `no deployment ${name} at ${resource}: use the deployment's name, or map the model with deployments`;
       }
       if (status == 404 && /resource not found/i.test(message)) {
-        return `${method} found no route: check the endpoint ${resource}, the deployment ${name} and apiVersion "${version}"`;
+        const tried = `the endpoint ${resource}, the deployment ${name} and apiVersion "${version}"`;
+        return `${method} found no route: check ${tried}`;
       }
       return undefined;
     },
