@@ -96,8 +96,10 @@ const isPlainObject = (value: object): boolean => {
 // The built-in error classes a scrubbed copy of a cause keeps (so `instanceof TypeError` still holds).
 const ERROR_CLASSES = [TypeError, SyntaxError, RangeError];
 
-// Causes nest a few levels (fetch's TypeError → the socket's error → an AggregateError): deeper is not walked.
+// Causes nest a few levels (fetch's TypeError → the socket's error → an AggregateError): what lies deeper (or
+// loops back) is left out rather than walked.
 const MAX_DEPTH = 8;
+const TOO_DEEP = "[not shown: nested too deep, or unreadable]";
 
 function createScrubber(patterns: () => RegExp[]): Scrubber {
   // Set whenever text() replaced something: tells an error that needs a scrubbed copy from one that is clean.
@@ -120,30 +122,44 @@ function createScrubber(patterns: () => RegExp[]): Scrubber {
     return output;
   };
 
+  /** `scrub()`, or `fallback` if reading the value threw (a getter that throws): building an error never fails. */
+  const safely = <T>(scrub: () => T, fallback: T): T => {
+    try {
+      return scrub();
+    } catch {
+      replaced = true;
+      return fallback;
+    }
+  };
+
   /** A copy of an error with its message, stack, fields and cause scrubbed; the error itself when it is clean. */
   const error = (input: Error, depth: number): Error => {
     const outer = replaced;
     replaced = false;
-    const name = text(String(input.name));
-    const message = text(String(input.message));
-    const stack = input.stack === undefined ? undefined : text(input.stack);
-    const fields = value({ ...input }, depth + 1);
-    const cause = value(input.cause, depth + 1);
+    const name = safely(() => text(String(input.name)), "Error");
+    const message = safely(() => text(String(input.message)), "");
+    const stack = safely(() => (input.stack === undefined ? undefined : text(input.stack)), undefined);
+    const fields = safely(() => value({ ...input } as Record<string, unknown>, depth + 1), {});
+    const cause = safely(() => value(input.cause, depth + 1), TOO_DEEP);
     const changed = replaced;
     replaced = outer || changed;
     if (!changed) return input;
     const Class = ERROR_CLASSES.find((type) => input instanceof type) ?? Error;
     const copy = new Class(message, "cause" in input ? { cause } : undefined);
     Object.assign(copy, fields);
-    const own = (value: unknown) => ({ value, writable: true, configurable: true });
-    if (copy.name !== name) Object.defineProperty(copy, "name", own(name));
-    Object.defineProperty(copy, "stack", own(stack));
+    const writable = (value: unknown) => ({ value, writable: true, configurable: true });
+    if (copy.name !== name) Object.defineProperty(copy, "name", writable(name));
+    Object.defineProperty(copy, "stack", writable(stack));
     return copy;
   };
 
   const value = <T>(input: T, depth = 0): T => {
     if (typeof input == "string") return text(input) as T;
-    if (input === null || typeof input != "object" || depth > MAX_DEPTH) return input;
+    if (input === null || typeof input != "object") return input;
+    if (depth > MAX_DEPTH) {
+      replaced = true;
+      return TOO_DEEP as T;
+    }
     if (input instanceof Error) return error(input, depth) as T;
     if (input instanceof Headers) return headers(input) as T;
     if (Array.isArray(input)) return input.map((item) => value(item, depth + 1)) as T;

@@ -144,6 +144,27 @@ describe.each(WAYS)("over %s", (way) => {
   });
 });
 
+describe.each(WAYS)("building an error never throws, over %s", (way) => {
+  test.concurrent("a cause with a getter that throws and a cause chain that loops, both carrying the key", async (t) => {
+    const s = await scripted(way, t, [{ action: "reset" }]);
+    const wrapper: FetchLike = async (url, init) => {
+      try {
+        return await (s.fetch ?? fetch)(url, init);
+      } catch (error) {
+        const odd = new TypeError(`failed with ${AZURE_KEY}`, { cause: error });
+        Object.defineProperty(odd, "details", { enumerable: true, get: () => { throw new Error("unreadable " + AZURE_KEY); } });
+        const loop = new Error(`loop ${AZURE_KEY}`);
+        Object.assign(loop, { cause: loop, sibling: odd });
+        throw new TypeError("wrapped", { cause: loop });
+      }
+    };
+    const e = await rejection(azure(s, { fetch: wrapper, maxRetries: 0 }).chat(HI), [AZURE_KEY]);
+    t.expect(e).toBeInstanceOf(ConnectionError);
+    t.expect(e.cause.cause.message).toBe("loop [redacted]");
+    expectClean(e, [AZURE_KEY], t.expect);
+  });
+});
+
 describe(`short values (under ${MIN_SECRET_LENGTH} characters) are no credential: errors stay whole`, () => {
   test.for(WAYS)("apiKey 'k' (%s): a 401 is an ApiError with its headers and body intact, not a ConnectionError", async (way, t) => {
     const body = { error: { message: "Incorrect API key provided: k.", code: "invalid_api_key" } };
