@@ -1,8 +1,12 @@
 // What is retried, how long the client waits, and what it gives up with: the back-off rule tested directly,
 // then every status and hint over real HTTP against a scripted server, counting the requests it received.
 import { describe, test } from "vitest";
-import { ApiError } from "../src/mod.ts";
+import { ApiError, type FetchLike } from "../src/mod.ts";
+import { resolveProvider } from "../src/providers.ts";
 import { isRetryable, retryDelay } from "../src/retry.ts";
+import { createSecretStore } from "../src/secrets.ts";
+import { send, type Settings } from "../src/send.ts";
+import { scripted, WAYS } from "./helpers/scripted.ts";
 import { chatCompletion, clientsFor, failure, HI, ok, rejection, RETRY_SOON, serveFor, type FaultServer, type Step } from "./fault-server.ts";
 
 const KEY = "sk-retries-KEY-5b1e0c7a9d";
@@ -270,5 +274,41 @@ describe.concurrent("retries over HTTP", () => {
     const reply = await azure(s).chat(HI);
     t.expect(reply.choices[0]).toEqual(filtered.choices[0]);
     t.expect(s.requests).toHaveLength(1);
+  });
+});
+
+describe.concurrent("send's options for internal callers (embedMany): tally and retryRateLimited", () => {
+  const settingsFor = (fetch?: FetchLike): Settings => ({
+    provider: resolveProvider({ provider: "openai", apiKey: KEY }),
+    fetch,
+    headers: { authorization: "Bearer " + KEY },
+    maxRetries: 2,
+    timeoutMs: 10_000,
+    secrets: createSecretStore([KEY]),
+  });
+
+  test.for(WAYS)("over %s: retryRateLimited: false throws a 429 at once (1 request); a 503 is still retried", async (way, t) => {
+    const s = await scripted(way, t, [fail(429), fail(503), ok("after 503")]);
+    const url = s.url + "/v1/chat/completions";
+    const tally = { requests: 0 };
+    const call = { method: "POST" as const, url, body: HI, returns: "choices" };
+    const e = await rejection(send(settingsFor(s.fetch), call, { tally, retryRateLimited: false }), SECRETS);
+    t.expect(e).toMatchObject({ name: "ApiError", status: 429 });
+    t.expect(tally.requests).toBe(1);
+    const reply = (await send(settingsFor(s.fetch), call, { tally, retryRateLimited: false })) as { choices: { message: { content: string } }[] };
+    t.expect(reply.choices[0]?.message.content).toBe("after 503");
+    t.expect(tally.requests).toBe(3);
+    t.expect(s.requests.map((r) => r.method)).toEqual(["POST", "POST", "POST"]);
+  });
+
+  test.for(WAYS)("over %s: GET and DELETE calls send no body and no content-type", async (way, t) => {
+    const s = await scripted(way, t, [{ body: { id: "resp_1", output: [] } }, { body: { id: "resp_1", deleted: true } }]);
+    const settings = settingsFor(s.fetch);
+    await send(settings, { method: "GET", url: s.url + "/v1/responses/resp_1", returns: "output" });
+    await send(settings, { method: "DELETE", url: s.url + "/v1/responses/resp_1" });
+    t.expect(s.requests.map((r) => [r.method, r.url, r.body, r.headers["content-type"], r.headers.accept])).toEqual([
+      ["GET", "/v1/responses/resp_1", "", undefined, "application/json"],
+      ["DELETE", "/v1/responses/resp_1", "", undefined, "application/json"],
+    ]);
   });
 });
