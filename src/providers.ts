@@ -98,7 +98,8 @@ const withQuery = (url: string, base: URLSearchParams, extra: Record<string, str
 };
 
 /** The fields of a request as the body sends them: `extra_body` spread first, `deployment` never sent. */
-function bodyOf(request: object): Record<string, unknown> {
+function bodyOf(request: unknown): Record<string, unknown> {
+  check(request !== null && typeof request == "object" && !Array.isArray(request), "the request must be an object");
   const { deployment, extra_body, ...fields } = request as { deployment?: unknown; extra_body?: object };
   return { ...extra_body, ...fields };
 }
@@ -111,10 +112,9 @@ export function datedAtLeast(version: string, since: string): boolean {
   return !version.endsWith("-preview") || since.endsWith("-preview");
 }
 
-const requestObject = (request: unknown): object => {
-  check(request !== null && typeof request == "object" && !Array.isArray(request), "the request must be an object");
-  return request as object;
-};
+/** The key as it will be sent (trimmed, checked), or undefined. */
+const keyOf = (config: ClientConfig): string | undefined =>
+  config.apiKey === undefined ? undefined : headerValue(config.apiKey, "apiKey");
 
 /** Validates the provider-specific part of a config. Throws ConfigError. */
 export function resolveProvider(config: ClientConfig): Provider {
@@ -125,7 +125,7 @@ export function resolveProvider(config: ClientConfig): Provider {
 
 function openai(config: Extract<ClientConfig, { provider: "openai" }>): Provider {
   const { root, query, secrets } = parseRoot(config.baseURL ?? "https://api.openai.com/v1", "baseURL");
-  const apiKey = config.apiKey === undefined ? undefined : headerValue(config.apiKey, "apiKey");
+  const apiKey = keyOf(config);
   const headers: Record<string, string> = apiKey ? { authorization: "Bearer " + apiKey } : {};
   if (config.organization) headers["openai-organization"] = headerValue(config.organization, "organization");
   if (config.project) headers["openai-project"] = headerValue(config.project, "project");
@@ -137,7 +137,7 @@ function openai(config: Extract<ClientConfig, { provider: "openai" }>): Provider
       const { path, deployment } = OPERATIONS[operation];
       const url = withQuery(root + "/" + path.replace("{id}", () => segment(where?.id, "id")), query, {}, where);
       if (deployment == "none") return { url };
-      const body = bodyOf(requestObject(request));
+      const body = bodyOf(request);
       check(body.model && typeof body.model == "string", "model is required");
       return { url, body };
     },
@@ -152,7 +152,7 @@ function azure(config: Extract<ClientConfig, { provider: "azure" }>): Provider {
   const version = config.apiVersion;
   const v1 = version == "v1";
   check(v1 || /^\d{4}-\d\d-\d\d(-preview)?$/.test(version), 'apiVersion must be like "2024-10-21" or "v1"');
-  const apiKey = config.apiKey === undefined ? undefined : headerValue(config.apiKey, "apiKey");
+  const apiKey = keyOf(config);
   const deployments = config.deployments ?? {};
   // Own properties only: a model named "constructor" or "toString" is not the Object prototype's.
   const deploymentOf = (request: { model?: unknown; deployment?: unknown }) => {
@@ -170,20 +170,19 @@ function azure(config: Extract<ClientConfig, { provider: "azure" }>): Provider {
       if (v1) check(onV1, `${operation} is not on Azure's v1 API: use a dated apiVersion (${since} or later)`);
       else check(since && datedAtLeast(version, since), `${operation} needs apiVersion ${since} or later, or "v1"`);
       const filled = path.replace("{id}", () => segment(where?.id, "id"));
-      const versionQuery = { "api-version": v1 ? undefined : version };
       const api = resource + (v1 ? "/openai/v1/" : "/openai/");
-      if (deployment == "none") return { url: withQuery(api + filled, endpoint.query, versionQuery, where) };
+      const versionQuery = { "api-version": v1 ? undefined : version };
+      const urlOf = (route: string) => withQuery(api + route, endpoint.query, versionQuery, where);
+      if (deployment == "none") return { url: urlOf(filled) };
 
-      const fields = bodyOf(requestObject(request));
+      const fields = bodyOf(request);
       const name = deploymentOf(request as { model?: unknown; deployment?: unknown });
       check(name !== undefined && name !== "", "model is required");
       const encoded = segment(name, "deployment name");
       if (deployment == "path" && !v1) {
-        const url = withQuery(api + "deployments/" + encoded + "/" + filled, endpoint.query, versionQuery, where);
-        return { url, body: fields, deployment: name as string };
+        return { url: urlOf("deployments/" + encoded + "/" + filled), body: fields, deployment: name as string };
       }
-      const url = withQuery(api + filled, endpoint.query, versionQuery, where);
-      return { url, body: { ...fields, model: name }, deployment: name as string };
+      return { url: urlOf(filled), body: { ...fields, model: name }, deployment: name as string };
     },
     inputLimit(status, body) {
       // Only the service's own input-limit messages: "Too many inputs. The max number of inputs is 16. …" and
