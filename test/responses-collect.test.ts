@@ -1,7 +1,7 @@
 // collectResponse and output_text over plain async iterables: the final response of a stream, output_text as the
 // official SDK computes it, every event handed to onEvent in order, and no finished answer from a broken stream.
 import { describe, expect, test } from "vitest";
-import { ApiError, collectResponse, ConnectionError, type ResponseOutputItem, type ResponseStreamEvent } from "../src/mod.ts";
+import { ApiError, collectResponse, ConnectionError, type ResponseLifecycleEvent, type ResponseOutputItem, type ResponseStreamEvent } from "../src/mod.ts";
 import { azureToolCallEvents, MIXED_OUTPUT, message, snapshot, textEvents } from "./fixtures/responses-events.ts";
 
 /** An async iterable over `events` that records how far it was read and whether it was closed early. */
@@ -49,7 +49,7 @@ describe("collectResponse", () => {
   test("resolves to the response.completed event's response, with output_text and everything else as sent", async () => {
     const events = textEvents(["Hel", "lo", " there"]);
     const final = await collectResponse(source(events).events);
-    const terminal = events.at(-1) as Extract<ResponseStreamEvent, { type: "response.completed" }>;
+    const terminal = events.at(-1) as ResponseLifecycleEvent;
     expect(final).toEqual({ ...terminal.response, output_text: "Hello there" });
     expect(final).toMatchObject({ id: "resp_fixture", status: "completed", usage: { input_tokens: 9, output_tokens: 4, total_tokens: 13 } });
   });
