@@ -1,9 +1,9 @@
 // createClient: checks the config once, then each method is build (providers.ts) → send (send.ts) → parse.
 import { type EmbedCall, embed, embedMany } from "./embed.ts";
 import { check, integer } from "./errors.ts";
+import { CHAT_END, readEvents, type StreamErrorInit } from "./events.ts";
 import { resolveProvider } from "./providers.ts";
-import { type Context, send } from "./send.ts";
-import { chunks } from "./stream.ts";
+import { apiError, type Context, send } from "./send.ts";
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -78,7 +78,9 @@ export function createClient(config: ClientConfig): Client {
     const [url, body] = target(op, request);
     body.stream = true;
     const json = JSON.stringify(body);
-    return chunks<T>(c, () => send(c, url, json, o, true), o?.signal);
+    const toError = (e: StreamErrorInit) => apiError(c, e.status, e.headers, typeof e.body == "string" ? e.body : JSON.stringify(e.body), e.message);
+    const open = async () => ({ response: (await send(c, url, json, o, true)) as Response, toError });
+    return readEvents<T>(open, CHAT_END, { signal: o?.signal, timeoutMs: o?.timeoutMs ?? c.timeoutMs });
   };
   const embedCall: EmbedCall = (request, o, tally) => {
     const [url, body] = target("embeddings", request as ModelRequest);
