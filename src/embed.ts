@@ -1,10 +1,18 @@
 // Embeddings: one call (embed) and a whole corpus (embedMany), base64 on the wire, decoded once.
 import { ApiError, check, ConnectionError, integer } from "./errors.ts";
-import type { Context, Tally } from "./send.ts";
+import type { Provider } from "./providers.ts";
+import type { SendOptions } from "./send.ts";
 import type { EmbedFormat, EmbeddingResponse, EmbedManyRequest, EmbedManyResult, RequestOptions } from "./types.ts";
 
 /** Sends one embeddings body; provided by the client so that URL and auth stay in one place. */
-export type EmbedCall = (body: Record<string, unknown>, o?: RequestOptions, tally?: Tally) => Promise<EmbeddingResponse>;
+export type EmbedCall = (body: Record<string, unknown>, o?: SendOptions) => Promise<EmbeddingResponse>;
+
+/** What embedMany reads besides the call: the provider's input-limit rule, and the limits learned per deployment. */
+interface Context {
+  provider: Provider;
+  limits: Map<string, number>;
+}
+type Tally = { requests: number };
 
 // Guarded environment helper: Node, Bun and Deno have a native base64 decoder (several times faster than atob);
 // browsers and workers, where it is undefined, use atob.
@@ -83,7 +91,7 @@ export async function embedMany<F extends EmbedFormat = "number">(
   const run = async ([start, end]: [number, number]) => {
     const size = end - start;
     try {
-      const response = await call({ encoding_format: "base64", ...fields, input: input.slice(start, end) }, options, tally);
+      const response = await call({ encoding_format: "base64", ...fields, input: input.slice(start, end) }, { ...options, tally });
       const { data } = response;
       for (let i = 0; i < size; i++) {
         const item = data?.[i];

@@ -5,6 +5,7 @@ export { ApiError, ConfigError, ConnectionError, OpenAISwitchError, TimeoutError
 export type { ApiErrorInit } from "./errors.ts";
 export { AZURE_SCOPE } from "./providers.ts";
 export { collectResponse } from "./responses.ts";
+export type { Responses } from "./responses.ts";
 export { createSSEParser, parseSSE } from "./sse.ts";
 export type { ServerSentEvent, SSEParser } from "./sse.ts";
 export type * from "./types.ts";

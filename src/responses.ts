@@ -166,7 +166,7 @@ export function createResponses(calls: Calls): Responses {
 
   const events = (operation: OperationName, request: object | undefined, where: Where | undefined, options?: RequestOptions) => {
     // Checked now, so that bad arguments (an old api-version, a bad id) throw at the call, not at the first next().
-    calls.target(operation, request, where);
+    calls.validate(operation, request, where);
     const open = () => calls.open(operation, request, options, where);
     return readEvents<ResponseStreamEvent>(open, RESPONSES_END, { signal: options?.signal, timeoutMs: calls.timeoutMs(options) });
   };
