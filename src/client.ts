@@ -20,6 +20,7 @@ import type {
   EmbeddingResponse,
   EmbedManyRequest,
   EmbedManyResult,
+  EventStream,
   ProviderName,
   RequestOptions,
 } from "./types.ts";
@@ -34,9 +35,9 @@ export interface Client {
   /** `POST …/embeddings`, one HTTP call; each `embedding` is `number[]`. */
   embed(request: EmbeddingRequest, options?: RequestOptions): Promise<EmbeddingResponse>;
   /** Streams a chat; the request is sent at the first `next()`, bad arguments throw at once. */
-  chatStream(request: ChatRequest, options?: RequestOptions): AsyncIterableIterator<ChatCompletionChunk>;
+  chatStream(request: ChatRequest, options?: RequestOptions): EventStream<ChatCompletionChunk>;
   /** Streams a legacy completion; sent at the first `next()`. */
-  completeStream(request: CompletionRequest, options?: RequestOptions): AsyncIterableIterator<Completion>;
+  completeStream(request: CompletionRequest, options?: RequestOptions): EventStream<Completion>;
   /** Embeds many inputs in batches, in order, adapting to Azure deployments that take fewer inputs per call. */
   /** OpenAI's Responses API on every route form: `create`, `stream`, `retrieve`, `resume`, `cancel`, `delete`, `inputItems`. */
   readonly responses: Responses;

@@ -61,6 +61,21 @@ export interface RequestOptions {
   maxRetries?: number;
 }
 
+/**
+ * What a streaming method returns: an async iterator of parsed events. Its `return()` (what `break` calls) always
+ * exists and cancels the stream, which releases the connection.
+ *
+ * @example
+ * ```ts
+ * const chunks = client.chatStream({ model: "gpt-4o", messages });
+ * const first = await chunks.next();
+ * await chunks.return(); // done early: the body is cancelled
+ * ```
+ */
+export interface EventStream<T> extends AsyncIterableIterator<T> {
+  return(value?: unknown): Promise<IteratorResult<T>>;
+}
+
 /** Fields of every model request: OpenAI reads `model`; Azure addresses `deployment ?? deployments[model] ?? model`. */
 export interface ModelRequest {
   /** The model; on Azure, the deployment's name (unless `deployments` maps it or `deployment` is given). */
