@@ -142,7 +142,8 @@ export function createClient(config: ClientConfig): Client {
     // Checked now, so bad arguments throw at the call rather than at the first next().
     provider.target(operation, request);
     const open = () => calls.open(operation, request, options);
-    return readEvents<T>(open, CHAT_END, { signal: options?.signal, timeoutMs: calls.timeoutMs(options) });
+    // readEvents' iterator always has return(); its declared type (AsyncIterableIterator) does not say so.
+    return readEvents<T>(open, CHAT_END, { signal: options?.signal, timeoutMs: calls.timeoutMs(options) }) as EventStream<T>;
   };
   const embedCall: EmbedCall = (request, options) => calls.call("embeddings", request, options) as never;
 

@@ -7,6 +7,7 @@ import { readEvents, RESPONSES_END } from "./events.ts";
 import type { OperationName } from "./operations.ts";
 import type { Where } from "./providers.ts";
 import type {
+  EventStream,
   ModelResponse,
   RequestOptions,
   ResponseCreateRequest,
@@ -50,7 +51,7 @@ export interface Responses {
    * }
    * ```
    */
-  stream(request: ResponseCreateRequest, options?: RequestOptions): AsyncIterableIterator<ResponseStreamEvent>;
+  stream(request: ResponseCreateRequest, options?: RequestOptions): EventStream<ResponseStreamEvent>;
   /**
    * `GET …/responses/{id}`: a stored response as it stands (poll a background one until it is no longer `queued`
    * or `in_progress`), with `output_text`.
@@ -70,7 +71,7 @@ export interface Responses {
    * const final = await collectResponse(client.responses.resume("resp_123", { starting_after: 41 }));
    * ```
    */
-  resume(id: string, query?: ResponseResumeQuery, options?: RequestOptions): AsyncIterableIterator<ResponseStreamEvent>;
+  resume(id: string, query?: ResponseResumeQuery, options?: RequestOptions): EventStream<ResponseStreamEvent>;
   /**
    * `POST …/responses/{id}/cancel`: stops a background response; resolves to it (`status: "cancelled"`).
    *
@@ -168,7 +169,9 @@ export function createResponses(calls: Calls): Responses {
     // Checked now, so that bad arguments (an old api-version, a bad id) throw at the call, not at the first next().
     calls.validate(operation, request, where);
     const open = () => calls.open(operation, request, options, where);
-    return readEvents<ResponseStreamEvent>(open, RESPONSES_END, { signal: options?.signal, timeoutMs: calls.timeoutMs(options) });
+    const stream = readEvents<ResponseStreamEvent>(open, RESPONSES_END, { signal: options?.signal, timeoutMs: calls.timeoutMs(options) });
+    // readEvents' iterator always has return(); its declared type (AsyncIterableIterator) does not say so.
+    return stream as EventStream<ResponseStreamEvent>;
   };
 
   const created = (request: ResponseCreateRequest) => {
