@@ -3,7 +3,7 @@
 // deployment as `model` in the body on both Azure forms. Every operation's exact method, URL, headers and body,
 // through an injected fetch that answers like the service.
 import { describe, expect, test } from "vitest";
-import { ConfigError, createClient, type Client, type ClientConfig } from "../src/mod.ts";
+import { ApiError, ConfigError, ConnectionError, createClient, type Client, type ClientConfig } from "../src/mod.ts";
 import { MIXED_OUTPUT, snapshot, sseText, textEvents } from "./fixtures/responses-events.ts";
 import { type FetchedRequest, recordingFetch } from "./helpers/recording-fetch.ts";
 
@@ -300,5 +300,68 @@ describe("dated Azure versions before 2025-03-01-preview", () => {
     const { client, requests } = azure("2024-10-21");
     await client.chat({ model: "gpt-4.1", messages: [{ role: "user", content: "Hi" }] }).catch(() => {});
     expect(requests.map((r) => r.url)).toEqual([`${ORIGIN}/openai/deployments/prod-gpt41/chat/completions?api-version=2024-10-21`]);
+  });
+});
+
+describe("auth, retries, redirects and secrets, as for every other call", () => {
+  const [openai, azureV1, azureDated] = FORMS as [Form, Form, Form];
+  const scripted = (form: Form, answers: (() => Response)[], config: Partial<ClientConfig> = {}) => {
+    const spy = recordingFetch((_, index) => (answers[index] ?? (() => Response.json({ error: { message: "unscripted" } }, { status: 500 })))());
+    const client = createClient({ ...form.config, fetch: spy.fetch, maxRetries: 2, ...config } as ClientConfig);
+    return { client, requests: spy.requests };
+  };
+  const busy = () => Response.json({ error: { message: "busy", type: "server_error" } }, { status: 503, headers: { "retry-after-ms": "1" } });
+
+  test.each(FORMS)("$name: a 503 on retrieve is retried with the same GET, then the answer is used", async (form) => {
+    const { client, requests } = scripted(form, [busy, () => Response.json(COMPLETED)]);
+    const r = await client.responses.retrieve("resp_1");
+    expect(r.output_text).toBe("Hello, world!");
+    expect(requests.map((q) => [q.method, q.url, q.body])).toEqual([
+      ["GET", url(form, "/resp_1"), undefined],
+      ["GET", url(form, "/resp_1"), undefined],
+    ]);
+  });
+
+  test("a 404 (no such response) is an ApiError at once, never retried", async () => {
+    const notFound = () => Response.json({ error: { message: "Response with id 'resp_9' not found.", type: "invalid_request_error", param: null, code: null } }, { status: 404 });
+    const { client, requests } = scripted(openai, [notFound]);
+    await expect(client.responses.delete("resp_9")).rejects.toMatchObject({ status: 404, message: "Response with id 'resp_9' not found." });
+    expect(requests).toHaveLength(1);
+  });
+
+  test("a 200 that is not a response object is a ConnectionError, and is not sent again (it was billed)", async () => {
+    const { client, requests } = scripted(openai, [() => new Response("<html>gateway</html>", { headers: { "content-type": "text/html" } })]);
+    await expect(client.responses.create({ model: "gpt-4.1", input: "Hi" })).rejects.toBeInstanceOf(ConnectionError);
+    expect(requests).toHaveLength(1);
+  });
+
+  test("a redirect is not followed: an ApiError, and the key goes nowhere else", async () => {
+    const { client, requests } = scripted(azureDated, [() => new Response(null, { status: 307, headers: { location: "https://elsewhere.example.test/openai/responses" } })]);
+    const error = await client.responses.cancel("resp_1").catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.message).toMatch(/redirect not followed/);
+    expect(requests.map((q) => q.url)).toEqual([url(azureDated, "/resp_1/cancel")]);
+  });
+
+  test("Azure v1 with a tokenProvider: each attempt of a GET asks for a token and sends it as a Bearer, no api-key", async () => {
+    let calls = 0;
+    const tokenProvider = () => {
+      calls++;
+      return `entra-token-${calls}`;
+    };
+    const { client, requests } = scripted(azureV1, [busy, () => Response.json(ITEMS)], { apiKey: undefined, tokenProvider } as Partial<ClientConfig>);
+    await client.responses.inputItems("resp_1");
+    expect(requests.map((q) => [q.headers.authorization, q.headers["api-key"]])).toEqual([
+      ["Bearer entra-token-1", undefined],
+      ["Bearer entra-token-2", undefined],
+    ]);
+  });
+
+  test("an error that echoes the key never shows it", async () => {
+    const echo = () => Response.json({ error: { message: `Incorrect API key provided: ${KEYS.openai}.`, code: "invalid_api_key" } }, { status: 401 });
+    const { client } = scripted(openai, [echo]);
+    const error = await client.responses.retrieve("resp_1").catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(JSON.stringify(error) + String(error) + error.message + JSON.stringify(error.body)).not.toContain(KEYS.openai);
   });
 });
