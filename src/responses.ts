@@ -137,7 +137,9 @@ export async function collectResponse(
   for await (const event of events) {
     onEvent?.(event);
     // Leaving the loop here ends the stream (and releases its connection) even if the source would go on.
-    if (event.type == "response.completed" || event.type == "response.incomplete") return withOutputText(event.response);
+    if (event.type == "response.completed" || event.type == "response.incomplete") {
+      return withOutputText(event.response);
+    }
   }
   throw new ConnectionError("the stream ended before response.completed or response.incomplete");
 }
@@ -160,33 +162,58 @@ const includeQuery = (query: ResponseRetrieveQuery | undefined) => ({ "include[]
  * ```
  */
 export function createResponses(calls: Calls): Responses {
-  const response = async (operation: OperationName, request: object | undefined, where: Where | undefined, options?: RequestOptions) => {
+  const response = async (
+    operation: OperationName,
+    request: object | undefined,
+    where: Where | undefined,
+    options?: RequestOptions,
+  ) => {
     const snapshot = (await calls.call(operation, request, options, where)) as ResponseSnapshot;
     return withOutputText(snapshot);
   };
 
-  const events = (operation: OperationName, request: object | undefined, where: Where | undefined, options?: RequestOptions) => {
+  const events = (
+    operation: OperationName,
+    request: object | undefined,
+    where: Where | undefined,
+    options?: RequestOptions,
+  ) => {
     // Checked now, so that bad arguments (an old api-version, a bad id) throw at the call, not at the first next().
     calls.validate(operation, request, where);
     const open = () => calls.open(operation, request, options, where);
-    const stream = readEvents<ResponseStreamEvent>(open, RESPONSES_END, { signal: options?.signal, timeoutMs: calls.timeoutMs(options) });
+    const stream = readEvents<ResponseStreamEvent>(open, RESPONSES_END, {
+      signal: options?.signal,
+      timeoutMs: calls.timeoutMs(options),
+    });
     // readEvents' iterator always has return(); its declared type (AsyncIterableIterator) does not say so.
     return stream as EventStream<ResponseStreamEvent>;
   };
 
   const created = (request: ResponseCreateRequest) => {
     // create() parses one JSON answer: a streamed reply would fail to parse, after being billed.
-    check(!(request as { stream?: unknown } | undefined)?.stream, "stream: true is for responses.stream(), which yields the events");
+    check(
+      !(request as { stream?: unknown } | undefined)?.stream,
+      "stream: true is for responses.stream(), which yields the events",
+    );
     return request;
   };
 
   return {
     create: (request, options) => response("responses.create", created(request), undefined, options),
     stream: (request, options) => events("responses.create", request, undefined, options),
-    retrieve: (id, query, options) => response("responses.retrieve", undefined, { id, query: includeQuery(query) }, options),
+    retrieve: (id, query, options) =>
+      response("responses.retrieve", undefined, { id, query: includeQuery(query) }, options),
     resume(id, query, options) {
       optionalInteger(query?.starting_after, "starting_after", 0, Number.MAX_SAFE_INTEGER);
-      const where = { id, query: { stream: true, starting_after: query?.starting_after, ...includeQuery(query), include_obfuscation: query?.include_obfuscation } };
+      const where = {
+        id,
+        query: {
+          stream: true,
+          starting_after: query?.starting_after,
+          ...includeQuery(query),
+          include_obfuscation: query?.include_obfuscation,
+        },
+      };
       return events("responses.resume", undefined, where, options);
     },
     cancel: (id, options) => response("responses.cancel", undefined, { id }, options),
@@ -195,7 +222,10 @@ export function createResponses(calls: Calls): Responses {
     },
     async inputItems(id, query, options) {
       optionalInteger(query?.limit, "limit", 1, 100);
-      check(query?.order === undefined || query.order == "asc" || query.order == "desc", 'order must be "asc" or "desc"');
+      check(
+        query?.order === undefined || query.order == "asc" || query.order == "desc",
+        'order must be "asc" or "desc"',
+      );
       const { after, limit, order } = query ?? {};
       const where = { id, query: { after, limit, order, ...includeQuery(query) } };
       return (await calls.call("responses.inputItems", undefined, options, where)) as ResponseInputItemList;

@@ -324,34 +324,71 @@ export interface EmbedManyResult<F extends EmbedFormat = "number"> {
 // ─── Responses API ──────────────────────────────────────────────────────────────────────────────────────────────
 // `client.responses`: POST/GET/DELETE …/responses…, the same calls on OpenAI, Azure v1 and dated Azure versions.
 
-/** A part of an input message: text, an image or a file. */
+/**
+ * A part of an input message: text, an image or a file.
+ *
+ * @example
+ * ```ts
+ * const part: ResponseInputContent = { type: "input_image", image_url: "https://example.com/cat.png" };
+ * ```
+ */
 export type ResponseInputContent =
   | { type: "input_text"; text: string }
   | { type: "input_image"; image_url?: string; file_id?: string; detail?: "low" | "high" | "auto" }
   | { type: "input_file"; file_id?: string; file_data?: string; file_url?: string; filename?: string };
 
-/** A message in `input`; `content` is a string or a list of parts. */
+/**
+ * A message in `input`; `content` is a string or a list of parts.
+ *
+ * @example
+ * ```ts
+ * const message: ResponseInputMessage = { role: "user", content: [{ type: "input_text", text: "What is this?" }] };
+ * ```
+ */
 export interface ResponseInputMessage {
   type?: "message";
   role: "user" | "assistant" | "system" | "developer";
   content: string | ResponseInputContent[];
 }
 
-/** The result of a `function_call`, sent back in the next request's `input`. */
+/**
+ * The result of a `function_call`, sent back in the next request's `input`.
+ *
+ * @example
+ * ```ts
+ * const result: ResponseFunctionCallOutput = { type: "function_call_output", call_id: call.call_id, output: "18°C" };
+ * ```
+ */
 export interface ResponseFunctionCallOutput {
   type: "function_call_output";
   call_id: string;
   output: string | ResponseInputContent[];
 }
 
-/** One item of `input`: a message, a tool result, an earlier output item, or a reference to a stored item. */
+/**
+ * One item of `input`: a message, a tool result, an earlier output item, or a reference to a stored item.
+ *
+ * @example
+ * ```ts
+ * const answer: ResponseInputItem = { type: "function_call_output", call_id: call.call_id, output: "18°C" };
+ * const input: ResponseInputItem[] = [{ role: "user", content: "Weather in Paris?" }, call, answer];
+ * ```
+ */
 export type ResponseInputItem =
   | ResponseInputMessage
   | ResponseFunctionCallOutput
   | ResponseOutputItem
   | { type: "item_reference"; id: string };
 
-/** A function the model may call; `parameters` is a JSON Schema. */
+/**
+ * A function the model may call; `parameters` is a JSON Schema.
+ *
+ * @example
+ * ```ts
+ * const parameters = { type: "object", properties: { city: { type: "string" } }, required: ["city"] };
+ * const tool: ResponseFunctionTool = { type: "function", name: "weather", parameters, strict: true };
+ * ```
+ */
 export interface ResponseFunctionTool {
   type: "function";
   name: string;
@@ -360,7 +397,14 @@ export interface ResponseFunctionTool {
   strict?: boolean | null;
 }
 
-/** A tool the service runs itself; its settings depend on `type` (see the API reference). */
+/**
+ * A tool the service runs itself; its settings depend on `type` (see the API reference).
+ *
+ * @example
+ * ```ts
+ * const tool: ResponseBuiltInTool = { type: "file_search", vector_store_ids: ["vs_123"] };
+ * ```
+ */
 export interface ResponseBuiltInTool {
   type:
     | "web_search"
@@ -377,15 +421,71 @@ export interface ResponseBuiltInTool {
   [setting: string]: unknown;
 }
 
+/**
+ * A tool in `tools`: a function of yours, or one the service runs.
+ *
+ * @example
+ * ```ts
+ * const tools: ResponseTool[] = [{ type: "function", name: "weather" }, { type: "web_search" }];
+ * ```
+ */
 export type ResponseTool = ResponseFunctionTool | ResponseBuiltInTool;
 
-/** What the text output must look like: plain text, any JSON object, or JSON matching a schema. */
+/**
+ * What the text output must look like: plain text, any JSON object, or JSON matching a schema.
+ *
+ * @example
+ * ```ts
+ * const format: ResponseTextFormat = { type: "json_schema", name: "city", schema: { type: "object" }, strict: true };
+ * ```
+ */
 export type ResponseTextFormat =
   | { type: "text" }
   | { type: "json_object" }
-  | { type: "json_schema"; name: string; schema: Record<string, unknown>; description?: string; strict?: boolean | null };
+  | {
+    type: "json_schema";
+    name: string;
+    schema: Record<string, unknown>;
+    description?: string;
+    strict?: boolean | null;
+  };
 
-/** Output data the service leaves out unless asked for. */
+/**
+ * Which tools the model may call: none, any (`auto`), at least one (`required`), or this one.
+ *
+ * @example
+ * ```ts
+ * const choice: ResponseToolChoice = { type: "function", name: "weather" };
+ * ```
+ */
+export type ResponseToolChoice =
+  | "none"
+  | "auto"
+  | "required"
+  | { type: "function"; name: string }
+  | { type: ResponseBuiltInTool["type"] };
+
+/**
+ * How much a reasoning model thinks, and whether it summarises its reasoning.
+ *
+ * @example
+ * ```ts
+ * const reasoning: ResponseReasoningOptions = { effort: "low", summary: "auto" };
+ * ```
+ */
+export interface ResponseReasoningOptions {
+  effort?: "none" | "minimal" | "low" | "medium" | "high" | "xhigh" | null;
+  summary?: "auto" | "concise" | "detailed" | null;
+}
+
+/**
+ * Output data the service leaves out unless asked for.
+ *
+ * @example
+ * ```ts
+ * const include: ResponseIncludable[] = ["reasoning.encrypted_content"];
+ * ```
+ */
 export type ResponseIncludable =
   | "file_search_call.results"
   | "web_search_call.results"
@@ -412,7 +512,7 @@ export interface ResponseCreateRequest {
   input?: string | ResponseInputItem[];
   instructions?: string | null;
   tools?: ResponseTool[];
-  tool_choice?: "none" | "auto" | "required" | { type: "function"; name: string } | { type: ResponseBuiltInTool["type"] };
+  tool_choice?: ResponseToolChoice;
   parallel_tool_calls?: boolean | null;
   max_tool_calls?: number | null;
   /** Continue the conversation of a stored response. */
@@ -423,7 +523,7 @@ export interface ResponseCreateRequest {
   /** Run in the background (needs `store: true`): poll with `retrieve`, or `stream` and `resume`. */
   background?: boolean | null;
   text?: { format?: ResponseTextFormat; verbosity?: "low" | "medium" | "high" | null };
-  reasoning?: { effort?: "none" | "minimal" | "low" | "medium" | "high" | "xhigh" | null; summary?: "auto" | "concise" | "detailed" | null } | null;
+  reasoning?: ResponseReasoningOptions | null;
   include?: ResponseIncludable[] | null;
   max_output_tokens?: number | null;
   temperature?: number | null;
@@ -440,7 +540,14 @@ export interface ResponseCreateRequest {
   user?: string;
 }
 
-/** The text of an assistant message. */
+/**
+ * The text of an assistant message.
+ *
+ * @example
+ * ```ts
+ * const part: ResponseOutputText = { type: "output_text", text: "Hello", annotations: [] };
+ * ```
+ */
 export interface ResponseOutputText {
   type: "output_text";
   text: string;
@@ -448,15 +555,37 @@ export interface ResponseOutputText {
   logprobs?: unknown[];
 }
 
-/** The model declined; `refusal` says why. */
+/**
+ * The model declined; `refusal` says why.
+ *
+ * @example
+ * ```ts
+ * if (part.type === "refusal") console.warn(part.refusal);
+ * ```
+ */
 export interface ResponseRefusal {
   type: "refusal";
   refusal: string;
 }
 
+/**
+ * Where an output item is: still being written, done, or cut short.
+ *
+ * @example
+ * ```ts
+ * const finished = r.output.every((item) => item.status !== "in_progress");
+ * ```
+ */
 export type ResponseItemStatus = "in_progress" | "completed" | "incomplete";
 
-/** An assistant message; its `output_text` parts make up `output_text`. */
+/**
+ * An assistant message; its `output_text` parts make up `output_text`.
+ *
+ * @example
+ * ```ts
+ * const texts = r.output.flatMap((item) => (item.type === "message" ? item.content : []));
+ * ```
+ */
 export interface ResponseOutputMessage {
   type: "message";
   id: string;
@@ -465,7 +594,14 @@ export interface ResponseOutputMessage {
   content: (ResponseOutputText | ResponseRefusal)[];
 }
 
-/** The model asks for a function call: run it, then send a `function_call_output` with the same `call_id`. */
+/**
+ * The model asks for a function call: run it, then send a `function_call_output` with the same `call_id`.
+ *
+ * @example
+ * ```ts
+ * for (const item of r.output) if (item.type === "function_call") run(item.name, JSON.parse(item.arguments));
+ * ```
+ */
 export interface ResponseFunctionCall {
   type: "function_call";
   id?: string;
@@ -476,7 +612,14 @@ export interface ResponseFunctionCall {
   status?: ResponseItemStatus;
 }
 
-/** A reasoning model's reasoning: summaries when asked for, encrypted content with `include`. */
+/**
+ * A reasoning model's reasoning: summaries when asked for, encrypted content with `include`.
+ *
+ * @example
+ * ```ts
+ * const summary = r.output.flatMap((item) => (item.type === "reasoning" ? item.summary.map((s) => s.text) : []));
+ * ```
+ */
 export interface ResponseReasoning {
   type: "reasoning";
   id: string;
@@ -486,7 +629,14 @@ export interface ResponseReasoning {
   status?: ResponseItemStatus;
 }
 
-/** A call of a built-in tool; its fields depend on `type`. */
+/**
+ * A call of a built-in tool; its fields depend on `type`.
+ *
+ * @example
+ * ```ts
+ * const searches = r.output.filter((item) => item.type === "web_search_call");
+ * ```
+ */
 export interface ResponseToolCall {
   type:
     | "web_search_call"
@@ -504,9 +654,24 @@ export interface ResponseToolCall {
   [field: string]: unknown;
 }
 
-/** One item of a response's `output`. */
+/**
+ * One item of a response's `output`: a union on `type`.
+ *
+ * @example
+ * ```ts
+ * for (const item of r.output) if (item.type === "message") console.log(item.content);
+ * ```
+ */
 export type ResponseOutputItem = ResponseOutputMessage | ResponseFunctionCall | ResponseReasoning | ResponseToolCall;
 
+/**
+ * Tokens a response used: `input_tokens` + `output_tokens` = `total_tokens`.
+ *
+ * @example
+ * ```ts
+ * console.log(r.usage?.input_tokens, r.usage?.output_tokens_details?.reasoning_tokens);
+ * ```
+ */
 export interface ResponseUsage {
   input_tokens: number;
   input_tokens_details?: { cached_tokens: number };
@@ -515,11 +680,24 @@ export interface ResponseUsage {
   total_tokens: number;
 }
 
+/**
+ * A response's status: `queued` and `in_progress` (background) until it ends in one of the others.
+ *
+ * @example
+ * ```ts
+ * const running = (s: ResponseStatus) => s === "queued" || s === "in_progress";
+ * ```
+ */
 export type ResponseStatus = "queued" | "in_progress" | "completed" | "incomplete" | "failed" | "cancelled";
 
 /**
  * A response object as the service sends it (in a stream event: as it stands at that event). Has no
  * `output_text`: see {@link ModelResponse}.
+ *
+ * @example
+ * ```ts
+ * if (event.type === "response.created") console.log(event.response.id, event.response.status);
+ * ```
  */
 export interface ResponseSnapshot {
   id: string;
@@ -541,10 +719,10 @@ export interface ResponseSnapshot {
   store?: boolean;
   metadata?: Record<string, string> | null;
   tools?: ResponseTool[];
-  tool_choice?: ResponseCreateRequest["tool_choice"];
+  tool_choice?: ResponseToolChoice;
   parallel_tool_calls?: boolean;
   text?: ResponseCreateRequest["text"];
-  reasoning?: ResponseCreateRequest["reasoning"];
+  reasoning?: ResponseReasoningOptions | null;
   max_output_tokens?: number | null;
   temperature?: number | null;
   top_p?: number | null;
@@ -572,19 +750,40 @@ export interface ModelResponse extends ResponseSnapshot {
   output_text: string;
 }
 
-/** `client.responses.retrieve`'s query. */
+/**
+ * `client.responses.retrieve`'s query.
+ *
+ * @example
+ * ```ts
+ * await client.responses.retrieve(id, { include: ["message.output_text.logprobs"] });
+ * ```
+ */
 export interface ResponseRetrieveQuery {
   include?: ResponseIncludable[];
 }
 
-/** `client.responses.resume`'s query: the events after `starting_after` are sent again, then the live ones. */
+/**
+ * `client.responses.resume`'s query: the events after `starting_after` are sent again, then the live ones.
+ *
+ * @example
+ * ```ts
+ * client.responses.resume(id, { starting_after: lastSequenceNumber });
+ * ```
+ */
 export interface ResponseResumeQuery extends ResponseRetrieveQuery {
   /** The `sequence_number` of the last event you have; omit it to get the stream from its start. */
   starting_after?: number;
   include_obfuscation?: boolean;
 }
 
-/** `client.responses.inputItems`'s query: one page of a response's input items. */
+/**
+ * `client.responses.inputItems`'s query: one page of a response's input items.
+ *
+ * @example
+ * ```ts
+ * await client.responses.inputItems(id, { after: page.last_id, limit: 100, order: "asc" });
+ * ```
+ */
 export interface ResponseInputItemsQuery {
   /** An item id: the page starts after it. */
   after?: string;
@@ -595,10 +794,26 @@ export interface ResponseInputItemsQuery {
   include?: ResponseIncludable[];
 }
 
-/** A stored input item: an input (or earlier output) item with its id. */
-export type ResponseStoredItem = (ResponseInputMessage | ResponseFunctionCallOutput | ResponseOutputItem) & { id: string };
+/**
+ * A stored input item: an input (or earlier output) item with its id.
+ *
+ * @example
+ * ```ts
+ * const ids = page.data.map((item: ResponseStoredItem) => item.id);
+ * ```
+ */
+export type ResponseStoredItem = (ResponseInputMessage | ResponseFunctionCallOutput | ResponseOutputItem) & {
+  id: string;
+};
 
-/** One page of a response's input items. */
+/**
+ * One page of a response's input items; `has_more` says whether to ask for the next (`after: last_id`).
+ *
+ * @example
+ * ```ts
+ * const page: ResponseInputItemList = await client.responses.inputItems(id, { limit: 100 });
+ * ```
+ */
 export interface ResponseInputItemList {
   object: "list";
   data: ResponseStoredItem[];
@@ -609,7 +824,14 @@ export interface ResponseInputItemList {
 
 // Stream events: every event has `type` and `sequence_number` (0, 1, 2, … within a response).
 
-/** The response's state changed; the terminal ones are `response.completed` and `response.incomplete`. */
+/**
+ * The response's state changed; the terminal ones are `response.completed` and `response.incomplete`.
+ *
+ * @example
+ * ```ts
+ * if (event.type === "response.created") console.log("id:", event.response.id);
+ * ```
+ */
 export interface ResponseLifecycleEvent {
   type:
     | "response.created"
@@ -622,6 +844,14 @@ export interface ResponseLifecycleEvent {
   response: ResponseSnapshot;
 }
 
+/**
+ * An output item started (`added`, still empty) or is finished (`done`, whole).
+ *
+ * @example
+ * ```ts
+ * if (event.type === "response.output_item.done") items.push(event.item);
+ * ```
+ */
 export interface ResponseOutputItemEvent {
   type: "response.output_item.added" | "response.output_item.done";
   sequence_number: number;
@@ -629,6 +859,14 @@ export interface ResponseOutputItemEvent {
   item: ResponseOutputItem;
 }
 
+/**
+ * A content part of a message started or is finished.
+ *
+ * @example
+ * ```ts
+ * if (event.type === "response.content_part.done") parts.push(event.part);
+ * ```
+ */
 export interface ResponseContentPartEvent {
   type: "response.content_part.added" | "response.content_part.done";
   sequence_number: number;
@@ -638,7 +876,14 @@ export interface ResponseContentPartEvent {
   part: ResponseOutputText | ResponseRefusal;
 }
 
-/** A piece of text (`delta`) for `output[output_index].content[content_index]`. */
+/**
+ * A piece of text (`delta`) for `output[output_index].content[content_index]`.
+ *
+ * @example
+ * ```ts
+ * if (event.type === "response.output_text.delta") output.textContent += event.delta;
+ * ```
+ */
 export interface ResponseTextDeltaEvent {
   type: "response.output_text.delta" | "response.refusal.delta";
   sequence_number: number;
@@ -651,6 +896,14 @@ export interface ResponseTextDeltaEvent {
   obfuscation?: string;
 }
 
+/**
+ * A text part is finished: `text` is all of it.
+ *
+ * @example
+ * ```ts
+ * if (event.type === "response.output_text.done") console.log(event.text);
+ * ```
+ */
 export interface ResponseTextDoneEvent {
   type: "response.output_text.done";
   sequence_number: number;
@@ -661,6 +914,14 @@ export interface ResponseTextDoneEvent {
   logprobs?: unknown[];
 }
 
+/**
+ * A refusal is finished: `refusal` is all of it.
+ *
+ * @example
+ * ```ts
+ * if (event.type === "response.refusal.done") console.warn(event.refusal);
+ * ```
+ */
 export interface ResponseRefusalDoneEvent {
   type: "response.refusal.done";
   sequence_number: number;
@@ -670,6 +931,14 @@ export interface ResponseRefusalDoneEvent {
   refusal: string;
 }
 
+/**
+ * A piece of a function call's JSON arguments.
+ *
+ * @example
+ * ```ts
+ * if (event.type === "response.function_call_arguments.delta") args += event.delta;
+ * ```
+ */
 export interface ResponseFunctionCallArgumentsDeltaEvent {
   type: "response.function_call_arguments.delta";
   sequence_number: number;
@@ -679,6 +948,14 @@ export interface ResponseFunctionCallArgumentsDeltaEvent {
   obfuscation?: string;
 }
 
+/**
+ * A function call's arguments are finished: `arguments` is the whole JSON text.
+ *
+ * @example
+ * ```ts
+ * if (event.type === "response.function_call_arguments.done") run(JSON.parse(event.arguments));
+ * ```
+ */
 export interface ResponseFunctionCallArgumentsDoneEvent {
   type: "response.function_call_arguments.done";
   sequence_number: number;
@@ -688,6 +965,14 @@ export interface ResponseFunctionCallArgumentsDoneEvent {
   arguments: string;
 }
 
+/**
+ * Progress of a reasoning item: its summary parts and text, in pieces and whole.
+ *
+ * @example
+ * ```ts
+ * if (event.type === "response.reasoning_summary_text.delta") thoughts += event.delta ?? "";
+ * ```
+ */
 export interface ResponseReasoningEvent {
   type:
     | "response.reasoning_summary_part.added"
@@ -706,7 +991,14 @@ export interface ResponseReasoningEvent {
   part?: { type: "summary_text"; text: string };
 }
 
-/** Progress of a built-in tool call (searching, interpreting, generating, …); fields depend on `type`. */
+/**
+ * Progress of a built-in tool call (searching, interpreting, generating, …); fields depend on `type`.
+ *
+ * @example
+ * ```ts
+ * if (event.type === "response.web_search_call.searching") status.textContent = "searching…";
+ * ```
+ */
 export interface ResponseToolEvent {
   type:
     | "response.output_text.annotation.added"
@@ -741,7 +1033,14 @@ export interface ResponseToolEvent {
   [field: string]: unknown;
 }
 
-/** The service reports an error in the stream; the stream rejects with an ApiError carrying these fields. */
+/**
+ * The service reports an error in the stream; the stream rejects with an ApiError carrying these fields.
+ *
+ * @example
+ * ```ts
+ * const event: ResponseErrorEvent = { type: "error", sequence_number: 3, code: null, message: "…", param: null };
+ * ```
+ */
 export interface ResponseErrorEvent {
   type: "error";
   sequence_number: number;

@@ -1,8 +1,15 @@
 // collectResponse and output_text over plain async iterables: the final response of a stream, output_text as the
 // official SDK computes it, every event handed to onEvent in order, and no finished answer from a broken stream.
 import { describe, expect, test } from "vitest";
-import { ApiError, collectResponse, ConnectionError, type ResponseLifecycleEvent, type ResponseOutputItem, type ResponseStreamEvent } from "../src/mod.ts";
-import { azureToolCallEvents, MIXED_OUTPUT, message, snapshot, textEvents } from "./fixtures/responses-events.ts";
+import {
+  ApiError,
+  collectResponse,
+  ConnectionError,
+  type ResponseLifecycleEvent,
+  type ResponseOutputItem,
+  type ResponseStreamEvent,
+} from "../src/mod.ts";
+import { azureToolCallEvents, message, MIXED_OUTPUT, snapshot, textEvents } from "./fixtures/responses-events.ts";
 
 /** An async iterable over `events` that records how far it was read and whether it was closed early. */
 function source(events: ResponseStreamEvent[], { thenFail }: { thenFail?: Error } = {}) {
@@ -40,7 +47,9 @@ describe("output_text", () => {
   });
 
   test("keeps the text of several messages in output order, with nothing added between them", async () => {
-    const final = await collectResponse(source([completed([message("a", "one"), message("b", " two", " three")])]).events);
+    const final = await collectResponse(
+      source([completed([message("a", "one"), message("b", " two", " three")])]).events,
+    );
     expect(final.output_text).toBe("one two three");
   });
 });
@@ -51,7 +60,11 @@ describe("collectResponse", () => {
     const final = await collectResponse(source(events).events);
     const terminal = events.at(-1) as ResponseLifecycleEvent;
     expect(final).toEqual({ ...terminal.response, output_text: "Hello there" });
-    expect(final).toMatchObject({ id: "resp_fixture", status: "completed", usage: { input_tokens: 9, output_tokens: 4, total_tokens: 13 } });
+    expect(final).toMatchObject({
+      id: "resp_fixture",
+      status: "completed",
+      usage: { input_tokens: 9, output_tokens: 4, total_tokens: 13 },
+    });
   });
 
   test("hands every event to onEvent, in order, the terminal one included", async () => {
@@ -64,13 +77,24 @@ describe("collectResponse", () => {
 
   test("response.incomplete is final too: its response, with incomplete_details and the text so far", async () => {
     const final = await collectResponse(source(textEvents(["cut ", "short"], "response.incomplete")).events);
-    expect(final).toMatchObject({ status: "incomplete", incomplete_details: { reason: "max_output_tokens" }, output_text: "cut short" });
+    expect(final).toMatchObject({
+      status: "incomplete",
+      incomplete_details: { reason: "max_output_tokens" },
+      output_text: "cut short",
+    });
   });
 
   test("keeps Azure's extra content_filters on the final response", async () => {
     const final = await collectResponse(source(azureToolCallEvents()).events);
     expect(final.content_filters).toEqual([expect.objectContaining({ blocked: false, source_type: "prompt" })]);
-    expect(final.output).toEqual([{ type: "function_call", id: "fc_fixture", call_id: "call_fixture", name: "get_weather", arguments: '{"city":"Paris"}', status: "completed" }]);
+    expect(final.output).toEqual([{
+      type: "function_call",
+      id: "fc_fixture",
+      call_id: "call_fixture",
+      name: "get_weather",
+      arguments: '{"city":"Paris"}',
+      status: "completed",
+    }]);
   });
 
   test("a stream that ends without a terminal event is a ConnectionError, not a finished answer", async () => {
@@ -83,8 +107,14 @@ describe("collectResponse", () => {
   });
 
   test("a response.failed event does not end the collection as if finished", async () => {
-    const failed: ResponseStreamEvent = { type: "response.failed", sequence_number: 2, response: snapshot({ status: "failed", error: { code: "server_error", message: "boom" } }) };
-    await expect(collectResponse(source([...textEvents(["x"]).slice(0, 2), failed]).events)).rejects.toBeInstanceOf(ConnectionError);
+    const failed: ResponseStreamEvent = {
+      type: "response.failed",
+      sequence_number: 2,
+      response: snapshot({ status: "failed", error: { code: "server_error", message: "boom" } }),
+    };
+    await expect(collectResponse(source([...textEvents(["x"]).slice(0, 2), failed]).events)).rejects.toBeInstanceOf(
+      ConnectionError,
+    );
   });
 
   test("stops reading at the terminal event and closes the source (which releases a stream's connection)", async () => {
@@ -96,7 +126,13 @@ describe("collectResponse", () => {
   });
 
   test("rejects with the stream's own error, unchanged (an ApiError from response.failed stays that ApiError)", async () => {
-    const apiError = new ApiError({ status: 200, provider: "openai", headers: new Headers(), body: {}, message: "model failed" });
+    const apiError = new ApiError({
+      status: 200,
+      provider: "openai",
+      headers: new Headers(),
+      body: {},
+      message: "model failed",
+    });
     const { events } = source(textEvents(["a", "b"]).slice(0, 3), { thenFail: apiError });
     await expect(collectResponse(events)).rejects.toBe(apiError);
   });

@@ -3,7 +3,14 @@
 // model→deployment mapping, the too-old version refused before any request, output_text on every result, the
 // events of a stream, background responses (polling, a cut stream resumed), and streams released on break/abort.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { type AzureConfig, type Client, collectResponse, ConfigError, ConnectionError, type ResponseStreamEvent } from "../src/mod.ts";
+import {
+  type AzureConfig,
+  type Client,
+  collectResponse,
+  ConfigError,
+  ConnectionError,
+  type ResponseStreamEvent,
+} from "../src/mod.ts";
 import { type EmulatorServer, startEmulator } from "./helpers.ts";
 import { within } from "./helpers/scripted-stream.ts";
 
@@ -29,7 +36,12 @@ interface Form {
 const azure = (config: Partial<AzureConfig>) => server.azure({ deployments: { "gpt-4.1": "prod-gpt41" }, ...config });
 const FORMS: Form[] = [
   { name: "OpenAI", client: () => server.openai(), root: () => server.url + "/v1/responses", model: "gpt-4.1" },
-  { name: "Azure v1", client: () => azure({ apiVersion: "v1" }), root: () => server.url + "/openai/v1/responses", model: "prod-gpt41" },
+  {
+    name: "Azure v1",
+    client: () => azure({ apiVersion: "v1" }),
+    root: () => server.url + "/openai/v1/responses",
+    model: "prod-gpt41",
+  },
   {
     name: "Azure dated (2025-04-01-preview)",
     client: () => azure({ apiVersion: "2025-04-01-preview" }),
@@ -45,7 +57,8 @@ const url = (form: Form, sub: string, query?: string) => {
 };
 
 /** Whether a recorded request came without a body (the emulator records an empty one as `{}`). */
-const bodiless = (headers: Record<string, string>) => headers["content-type"] === undefined && (headers["content-length"] ?? "0") == "0";
+const bodiless = (headers: Record<string, string>) =>
+  headers["content-type"] === undefined && (headers["content-length"] ?? "0") == "0";
 
 /** What the emulator received, as [method, URL, JSON body or undefined for none]. */
 const received = () => server.emulator.requests.map((r) => [r.method, r.url, bodiless(r.headers) ? undefined : r.body]);
@@ -60,13 +73,32 @@ async function drain(events: AsyncIterable<ResponseStreamEvent>) {
   }
 }
 
-const TOOLS = [{ type: "function" as const, name: "lookup", description: "Look it up", parameters: { type: "object", properties: { q: { type: "string" } }, required: ["q"] } }];
+const TOOLS = [{
+  type: "function" as const,
+  name: "lookup",
+  description: "Look it up",
+  parameters: { type: "object", properties: { q: { type: "string" } }, required: ["q"] },
+}];
 
 describe.each(FORMS)("$name", (form) => {
   test("create: POST …/responses, the deployment as model; the response with output_text", async () => {
-    const r = await form.client().responses.create({ model: "gpt-4.1", input: "Hello there", instructions: "Be brief" });
-    expect(received()).toEqual([["POST", url(form, ""), { model: form.model, input: "Hello there", instructions: "Be brief" }]]);
-    expect(r).toMatchObject({ object: "response", status: "completed", error: null, incomplete_details: null, output_text: "You said: Hello there" });
+    const r = await form.client().responses.create({
+      model: "gpt-4.1",
+      input: "Hello there",
+      instructions: "Be brief",
+    });
+    expect(received()).toEqual([["POST", url(form, ""), {
+      model: form.model,
+      input: "Hello there",
+      instructions: "Be brief",
+    }]]);
+    expect(r).toMatchObject({
+      object: "response",
+      status: "completed",
+      error: null,
+      incomplete_details: null,
+      output_text: "You said: Hello there",
+    });
     expect(r.id).toMatch(/^resp_/);
     expect(r.usage).toMatchObject({ output_tokens: 4, total_tokens: r.usage!.input_tokens + 4 });
   });
@@ -106,7 +138,7 @@ describe.each(FORMS)("$name", (form) => {
     expect(retrieved.output_text).toBe("You said: keep this");
   });
 
-  test("stream: stream: true in the body; events numbered from 0, ending at response.completed; collectResponse agrees with create", async () => {
+  test("stream: stream: true sent; events numbered from 0 up to response.completed; collectResponse agrees", async () => {
     const client = form.client();
     const { events, error } = await drain(client.responses.stream({ model: "gpt-4.1", input: "Hi you" }));
     expect(error).toBeUndefined();
@@ -119,7 +151,10 @@ describe.each(FORMS)("$name", (form) => {
     expect(deltas.join("")).toBe("You said: Hi you");
 
     const seen: string[] = [];
-    const final = await collectResponse(client.responses.stream({ model: "gpt-4.1", input: "Hi you" }), (e) => seen.push(e.type));
+    const final = await collectResponse(
+      client.responses.stream({ model: "gpt-4.1", input: "Hi you" }),
+      (e) => seen.push(e.type),
+    );
     expect(final.output_text).toBe("You said: Hi you");
     expect(final.status).toBe("completed");
     expect(seen).toEqual(events.map((e) => e.type));
@@ -129,9 +164,16 @@ describe.each(FORMS)("$name", (form) => {
     const client = form.client();
     const r = await client.responses.create({ model: "gpt-4.1", input: "weather in Paris", tools: TOOLS });
     const call = r.output.find((item) => item.type == "function_call");
-    expect(call).toMatchObject({ type: "function_call", call_id: expect.any(String), name: "lookup", arguments: expect.any(String) });
+    expect(call).toMatchObject({
+      type: "function_call",
+      call_id: expect.any(String),
+      name: "lookup",
+      arguments: expect.any(String),
+    });
     expect(r.output_text).toBe("");
-    const { events } = await drain(client.responses.stream({ model: "gpt-4.1", input: "weather in Paris", tools: TOOLS }));
+    const { events } = await drain(
+      client.responses.stream({ model: "gpt-4.1", input: "weather in Paris", tools: TOOLS }),
+    );
     const pieces = events.flatMap((e) => (e.type == "response.function_call_arguments.delta" ? [e.delta] : []));
     const done = events.find((e) => e.type == "response.function_call_arguments.done");
     expect(pieces.length).toBeGreaterThan(0);
@@ -139,7 +181,9 @@ describe.each(FORMS)("$name", (form) => {
   });
 
   test("max_output_tokens: the stream ends at response.incomplete, and collectResponse resolves to it", async () => {
-    const final = await collectResponse(form.client().responses.stream({ model: "gpt-4.1", input: "a b c d e f g h", max_output_tokens: 2 }));
+    const final = await collectResponse(
+      form.client().responses.stream({ model: "gpt-4.1", input: "a b c d e f g h", max_output_tokens: 2 }),
+    );
     expect(final.status).toBe("incomplete");
     expect(final.incomplete_details).toEqual({ reason: "max_output_tokens" });
   });
@@ -156,10 +200,12 @@ describe.each(FORMS)("$name", (form) => {
     expect(job.output_text).toBe("You said: slow job");
   });
 
-  test("background, streamed and cut: ConnectionError, then resume from the last sequence_number finishes it, nothing lost or repeated", async () => {
+  test("background stream cut: ConnectionError; resume from the last sequence_number loses and repeats nothing", async () => {
     const client = form.client();
     server.emulator.failNext({ cutAfter: 5, route: "responses" });
-    const first = await drain(client.responses.stream({ model: "gpt-4.1", input: "a b c d", background: true, store: true }));
+    const first = await drain(
+      client.responses.stream({ model: "gpt-4.1", input: "a b c d", background: true, store: true }),
+    );
     expect(first.error).toBeInstanceOf(ConnectionError);
     expect(first.events).toHaveLength(5);
     const created = first.events[0] as Extract<ResponseStreamEvent, { response: unknown }>;
@@ -182,39 +228,48 @@ describe.each(FORMS)("$name", (form) => {
 });
 
 describe("Azure: where the deployment goes", () => {
-  test.each(FORMS.slice(1))("$name: an explicit deployment is sent as model, never as a field of its own", async (form) => {
-    await form.client().responses.create({ model: "gpt-4.1", deployment: "canary", input: "Hi" });
-    await drain(form.client().responses.stream({ model: "gpt-4.1", deployment: "canary", input: "Hi" }));
-    expect(received()).toEqual([
-      ["POST", url(form, ""), { model: "canary", input: "Hi" }],
-      ["POST", url(form, ""), { model: "canary", input: "Hi", stream: true }],
-    ]);
-  });
+  test.each(FORMS.slice(1))(
+    "$name: an explicit deployment is sent as model, never as a field of its own",
+    async (form) => {
+      await form.client().responses.create({ model: "gpt-4.1", deployment: "canary", input: "Hi" });
+      await drain(form.client().responses.stream({ model: "gpt-4.1", deployment: "canary", input: "Hi" }));
+      expect(received()).toEqual([
+        ["POST", url(form, ""), { model: "canary", input: "Hi" }],
+        ["POST", url(form, ""), { model: "canary", input: "Hi", stream: true }],
+      ]);
+    },
+  );
 });
 
 describe("a dated Azure version before 2025-03-01-preview", () => {
-  test.each(["2024-10-21", "2025-01-01-preview"])("%s: every call is a ConfigError naming the version needed and v1; the server gets nothing", async (apiVersion) => {
-    const client = azure({ apiVersion });
-    const outcomes = await Promise.all([
-      client.responses.create({ model: "gpt-4.1", input: "Hi" }).catch((e) => e),
-      client.responses.retrieve("resp_1").catch((e) => e),
-      client.responses.inputItems("resp_1").catch((e) => e),
-      client.responses.cancel("resp_1").catch((e) => e),
-      client.responses.delete("resp_1").catch((e) => e),
-    ]);
-    const thrown = [() => client.responses.stream({ model: "gpt-4.1", input: "Hi" }), () => client.responses.resume("resp_1")].map((f) => {
-      try {
-        f();
-      } catch (e) {
-        return e;
+  test.each(["2024-10-21", "2025-01-01-preview"])(
+    "%s: every call is a ConfigError naming the version needed and v1; the server gets nothing",
+    async (apiVersion) => {
+      const client = azure({ apiVersion });
+      const outcomes = await Promise.all([
+        client.responses.create({ model: "gpt-4.1", input: "Hi" }).catch((e) => e),
+        client.responses.retrieve("resp_1").catch((e) => e),
+        client.responses.inputItems("resp_1").catch((e) => e),
+        client.responses.cancel("resp_1").catch((e) => e),
+        client.responses.delete("resp_1").catch((e) => e),
+      ]);
+      const thrown = [
+        () => client.responses.stream({ model: "gpt-4.1", input: "Hi" }),
+        () => client.responses.resume("resp_1"),
+      ].map((f) => {
+        try {
+          f();
+        } catch (e) {
+          return e;
+        }
+      });
+      for (const error of [...outcomes, ...thrown]) {
+        expect(error).toBeInstanceOf(ConfigError);
+        expect((error as Error).message).toMatch(/2025-03-01-preview.*"v1"/);
       }
-    });
-    for (const error of [...outcomes, ...thrown]) {
-      expect(error).toBeInstanceOf(ConfigError);
-      expect((error as Error).message).toMatch(/2025-03-01-preview.*"v1"/);
-    }
-    expect(server.emulator.requests).toEqual([]);
-  });
+      expect(server.emulator.requests).toEqual([]);
+    },
+  );
 });
 
 describe("releasing the connection", () => {
@@ -227,13 +282,17 @@ describe("releasing the connection", () => {
         if (types.length == 2) break;
       }
       expect(types).toEqual(["response.created", "response.in_progress"]);
-      await within(until(() => long.emulator.stats.streamsCancelled == 1), 5000, "the emulator to see the stream cancelled");
+      await within(
+        until(() => long.emulator.stats.streamsCancelled == 1),
+        5000,
+        "the emulator to see the stream cancelled",
+      );
     } finally {
       await long.close();
     }
   });
 
-  test("abort while the stream is silent: next() rejects with the signal's reason, the emulator sees its stream cancelled", async () => {
+  test("abort while the stream is silent: next() rejects with the reason, the emulator cancels its stream", async () => {
     server.emulator.failNext({ stallMs: 60_000, route: "responses/{id}" });
     const client = server.openai();
     const job = await client.responses.create({ model: "gpt-4.1", input: "hold on", background: true, store: true });
@@ -247,7 +306,11 @@ describe("releasing the connection", () => {
     const reason = new Error("the user left");
     controller.abort(reason);
     expect(await within(pending, 3000, "next() to reject")).toBe(reason);
-    await within(until(() => server.emulator.stats.streamsCancelled == 1), 5000, "the emulator to see the stream cancelled");
+    await within(
+      until(() => server.emulator.stats.streamsCancelled == 1),
+      5000,
+      "the emulator to see the stream cancelled",
+    );
   });
 });
 

@@ -3,7 +3,7 @@
 // deployment as `model` in the body on both Azure forms. Every operation's exact method, URL, headers and body,
 // through an injected fetch that answers like the service.
 import { describe, expect, test } from "vitest";
-import { ApiError, ConfigError, ConnectionError, createClient, type Client, type ClientConfig } from "../src/mod.ts";
+import { ApiError, type Client, type ClientConfig, ConfigError, ConnectionError, createClient } from "../src/mod.ts";
 import { MIXED_OUTPUT, snapshot, sseText, textEvents } from "./fixtures/responses-events.ts";
 import { type FetchedRequest, recordingFetch } from "./helpers/recording-fetch.ts";
 
@@ -33,14 +33,26 @@ const FORMS: Form[] = [
   },
   {
     name: "Azure v1",
-    config: { provider: "azure", endpoint: ORIGIN, apiVersion: "v1", apiKey: KEYS.azure, deployments: { "gpt-4.1": "prod-gpt41" } },
+    config: {
+      provider: "azure",
+      endpoint: ORIGIN,
+      apiVersion: "v1",
+      apiKey: KEYS.azure,
+      deployments: { "gpt-4.1": "prod-gpt41" },
+    },
     root: ORIGIN + "/openai/v1/responses",
     model: "prod-gpt41",
     auth: { "api-key": KEYS.azure },
   },
   {
     name: "Azure dated (2025-04-01-preview)",
-    config: { provider: "azure", endpoint: ORIGIN, apiVersion: "2025-04-01-preview", apiKey: KEYS.azure, deployments: { "gpt-4.1": "prod-gpt41" } },
+    config: {
+      provider: "azure",
+      endpoint: ORIGIN,
+      apiVersion: "2025-04-01-preview",
+      apiKey: KEYS.azure,
+      deployments: { "gpt-4.1": "prod-gpt41" },
+    },
     root: ORIGIN + "/openai/responses",
     version: "api-version=2025-04-01-preview",
     model: "prod-gpt41",
@@ -55,13 +67,21 @@ const url = (form: Form, sub: string, query?: string) => {
 };
 
 const COMPLETED = snapshot({ id: "resp_1", status: "completed", output: MIXED_OUTPUT });
-const ITEMS = { object: "list", data: [{ type: "message", id: "msg_in", role: "user", content: [{ type: "input_text", text: "Hi" }] }], first_id: "msg_in", last_id: "msg_in", has_more: false };
+const ITEMS = {
+  object: "list",
+  data: [{ type: "message", id: "msg_in", role: "user", content: [{ type: "input_text", text: "Hi" }] }],
+  first_id: "msg_in",
+  last_id: "msg_in",
+  has_more: false,
+};
 
 /** Answers like the service: an event stream for streamed calls, the stored response or its items otherwise. */
 const serviceAnswer = (request: FetchedRequest): Response => {
   const { pathname, searchParams } = new URL(request.url);
   if (request.headers.accept == "text/event-stream" || searchParams.get("stream") == "true") {
-    return new Response(sseText(textEvents(["Hello", ", world!"])), { headers: { "content-type": "text/event-stream" } });
+    return new Response(sseText(textEvents(["Hello", ", world!"])), {
+      headers: { "content-type": "text/event-stream" },
+    });
   }
   if (pathname.endsWith("/input_items")) return Response.json(ITEMS);
   if (request.method == "DELETE") return Response.json({ id: "resp_1", object: "response", deleted: true });
@@ -119,9 +139,11 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "retrieve with include: include[] in the query",
-    run: (c) => c.responses.retrieve("resp_1", { include: ["reasoning.encrypted_content", "message.output_text.logprobs"] }),
+    run: (c) =>
+      c.responses.retrieve("resp_1", { include: ["reasoning.encrypted_content", "message.output_text.logprobs"] }),
     method: "GET",
-    url: (f) => url(f, "/resp_1", "include%5B%5D=reasoning.encrypted_content&include%5B%5D=message.output_text.logprobs"),
+    url: (f) =>
+      url(f, "/resp_1", "include%5B%5D=reasoning.encrypted_content&include%5B%5D=message.output_text.logprobs"),
     accept: "application/json",
   },
   {
@@ -184,7 +206,13 @@ describe.each(FORMS)("$name", (form) => {
 
   test("create resolves to the response with output_text, retrieve and cancel too", async () => {
     const { client } = clientFor(form);
-    for (const response of [await client.responses.create({ model: "gpt-4.1", input: "Hi" }), await client.responses.retrieve("resp_1"), await client.responses.cancel("resp_1")]) {
+    for (
+      const response of [
+        await client.responses.create({ model: "gpt-4.1", input: "Hi" }),
+        await client.responses.retrieve("resp_1"),
+        await client.responses.cancel("resp_1"),
+      ]
+    ) {
       expect(response).toEqual({ ...COMPLETED, output_text: "Hello, world!" });
     }
   });
@@ -237,11 +265,14 @@ describe("model and deployment in the body", () => {
     ]);
   });
 
-  test.each([azureV1, azureDated])("$name: a model without a deployments entry is sent as the deployment name", async (form) => {
-    const { client, requests } = clientFor(form);
-    await client.responses.create({ model: "o4-mini", input: "Hi" });
-    expect(JSON.parse(requests[0]!.body!)).toEqual({ model: "o4-mini", input: "Hi" });
-  });
+  test.each([azureV1, azureDated])(
+    "$name: a model without a deployments entry is sent as the deployment name",
+    async (form) => {
+      const { client, requests } = clientFor(form);
+      await client.responses.create({ model: "o4-mini", input: "Hi" });
+      expect(JSON.parse(requests[0]!.body!)).toEqual({ model: "o4-mini", input: "Hi" });
+    },
+  );
 
   test("Azure: the deployment goes in the body, not the path (no /deployments/ segment on either form)", async () => {
     for (const form of [azureV1, azureDated]) {
@@ -261,28 +292,31 @@ describe("model and deployment in the body", () => {
 describe("dated Azure versions before 2025-03-01-preview", () => {
   const azure = (apiVersion: string) => clientFor(FORMS[2]!, { apiVersion } as Partial<ClientConfig>);
 
-  test.each(["2024-10-21", "2025-01-01-preview", "2025-02-01-preview"])("%s: every call is a ConfigError naming the version needed and v1, zero requests", async (apiVersion) => {
-    const { client, requests } = azure(apiVersion);
-    const calls: (() => unknown)[] = [
-      () => client.responses.create({ model: "gpt-4.1", input: "Hi" }),
-      () => client.responses.retrieve("resp_1"),
-      () => client.responses.cancel("resp_1"),
-      () => client.responses.delete("resp_1"),
-      () => client.responses.inputItems("resp_1"),
-      () => client.responses.stream({ model: "gpt-4.1", input: "Hi" }),
-      () => client.responses.resume("resp_1", { starting_after: 3 }),
-    ];
-    for (const call of calls) {
-      const error = await (async () => call())().then(
-        () => undefined,
-        (e) => e,
-      );
-      expect(error).toBeInstanceOf(ConfigError);
-      expect(error.message).toContain("2025-03-01-preview");
-      expect(error.message).toContain('"v1"');
-    }
-    expect(requests).toEqual([]);
-  });
+  test.each(["2024-10-21", "2025-01-01-preview", "2025-02-01-preview"])(
+    "%s: every call is a ConfigError naming the version needed and v1, zero requests",
+    async (apiVersion) => {
+      const { client, requests } = azure(apiVersion);
+      const calls: (() => unknown)[] = [
+        () => client.responses.create({ model: "gpt-4.1", input: "Hi" }),
+        () => client.responses.retrieve("resp_1"),
+        () => client.responses.cancel("resp_1"),
+        () => client.responses.delete("resp_1"),
+        () => client.responses.inputItems("resp_1"),
+        () => client.responses.stream({ model: "gpt-4.1", input: "Hi" }),
+        () => client.responses.resume("resp_1", { starting_after: 3 }),
+      ];
+      for (const call of calls) {
+        const error = await (async () => call())().then(
+          () => undefined,
+          (e) => e,
+        );
+        expect(error).toBeInstanceOf(ConfigError);
+        expect(error.message).toContain("2025-03-01-preview");
+        expect(error.message).toContain('"v1"');
+      }
+      expect(requests).toEqual([]);
+    },
+  );
 
   test("stream and resume refuse at the call itself, not at the first next()", () => {
     const { client } = azure("2024-10-21");
@@ -299,18 +333,26 @@ describe("dated Azure versions before 2025-03-01-preview", () => {
   test("chat on the same old version still works: the limit is the Responses operations' own", async () => {
     const { client, requests } = azure("2024-10-21");
     await client.chat({ model: "gpt-4.1", messages: [{ role: "user", content: "Hi" }] }).catch(() => {});
-    expect(requests.map((r) => r.url)).toEqual([`${ORIGIN}/openai/deployments/prod-gpt41/chat/completions?api-version=2024-10-21`]);
+    expect(requests.map((r) => r.url)).toEqual([
+      `${ORIGIN}/openai/deployments/prod-gpt41/chat/completions?api-version=2024-10-21`,
+    ]);
   });
 });
 
 describe("auth, retries, redirects and secrets, as for every other call", () => {
   const [openai, azureV1, azureDated] = FORMS as [Form, Form, Form];
   const scripted = (form: Form, answers: (() => Response)[], config: Partial<ClientConfig> = {}) => {
-    const spy = recordingFetch((_, index) => (answers[index] ?? (() => Response.json({ error: { message: "unscripted" } }, { status: 500 })))());
+    const spy = recordingFetch((_, index) =>
+      (answers[index] ?? (() => Response.json({ error: { message: "unscripted" } }, { status: 500 })))()
+    );
     const client = createClient({ ...form.config, fetch: spy.fetch, maxRetries: 2, ...config } as ClientConfig);
     return { client, requests: spy.requests };
   };
-  const busy = () => Response.json({ error: { message: "busy", type: "server_error" } }, { status: 503, headers: { "retry-after-ms": "1" } });
+  const busy = () =>
+    Response.json({ error: { message: "busy", type: "server_error" } }, {
+      status: 503,
+      headers: { "retry-after-ms": "1" },
+    });
 
   test.each(FORMS)("$name: a 503 on retrieve is retried with the same GET, then the answer is used", async (form) => {
     const { client, requests } = scripted(form, [busy, () => Response.json(COMPLETED)]);
@@ -323,33 +365,53 @@ describe("auth, retries, redirects and secrets, as for every other call", () => 
   });
 
   test("a 404 (no such response) is an ApiError at once, never retried", async () => {
-    const notFound = () => Response.json({ error: { message: "Response with id 'resp_9' not found.", type: "invalid_request_error", param: null, code: null } }, { status: 404 });
+    const notFound = () =>
+      Response.json({
+        error: {
+          message: "Response with id 'resp_9' not found.",
+          type: "invalid_request_error",
+          param: null,
+          code: null,
+        },
+      }, { status: 404 });
     const { client, requests } = scripted(openai, [notFound]);
-    await expect(client.responses.delete("resp_9")).rejects.toMatchObject({ status: 404, message: "Response with id 'resp_9' not found." });
+    await expect(client.responses.delete("resp_9")).rejects.toMatchObject({
+      status: 404,
+      message: "Response with id 'resp_9' not found.",
+    });
     expect(requests).toHaveLength(1);
   });
 
   test("a 200 that is not a response object is a ConnectionError, and is not sent again (it was billed)", async () => {
-    const { client, requests } = scripted(openai, [() => new Response("<html>gateway</html>", { headers: { "content-type": "text/html" } })]);
+    const { client, requests } = scripted(openai, [
+      () => new Response("<html>gateway</html>", { headers: { "content-type": "text/html" } }),
+    ]);
     await expect(client.responses.create({ model: "gpt-4.1", input: "Hi" })).rejects.toBeInstanceOf(ConnectionError);
     expect(requests).toHaveLength(1);
   });
 
   test("a redirect is not followed: an ApiError, and the key goes nowhere else", async () => {
-    const { client, requests } = scripted(azureDated, [() => new Response(null, { status: 307, headers: { location: "https://elsewhere.example.test/openai/responses" } })]);
+    const { client, requests } = scripted(azureDated, [
+      () =>
+        new Response(null, { status: 307, headers: { location: "https://elsewhere.example.test/openai/responses" } }),
+    ]);
     const error = await client.responses.cancel("resp_1").catch((e) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error.message).toMatch(/redirect not followed/);
     expect(requests.map((q) => q.url)).toEqual([url(azureDated, "/resp_1/cancel")]);
   });
 
-  test("Azure v1 with a tokenProvider: each attempt of a GET asks for a token and sends it as a Bearer, no api-key", async () => {
+  test("Azure v1 with a tokenProvider: each attempt of a GET sends a fresh token as a Bearer, no api-key", async () => {
     let calls = 0;
     const tokenProvider = () => {
       calls++;
       return `entra-token-${calls}`;
     };
-    const { client, requests } = scripted(azureV1, [busy, () => Response.json(ITEMS)], { apiKey: undefined, tokenProvider } as Partial<ClientConfig>);
+    const { client, requests } = scripted(
+      azureV1,
+      [busy, () => Response.json(ITEMS)],
+      { apiKey: undefined, tokenProvider } as Partial<ClientConfig>,
+    );
     await client.responses.inputItems("resp_1");
     expect(requests.map((q) => [q.headers.authorization, q.headers["api-key"]])).toEqual([
       ["Bearer entra-token-1", undefined],
@@ -358,10 +420,15 @@ describe("auth, retries, redirects and secrets, as for every other call", () => 
   });
 
   test("an error that echoes the key never shows it", async () => {
-    const echo = () => Response.json({ error: { message: `Incorrect API key provided: ${KEYS.openai}.`, code: "invalid_api_key" } }, { status: 401 });
+    const echo = () =>
+      Response.json({ error: { message: `Incorrect API key provided: ${KEYS.openai}.`, code: "invalid_api_key" } }, {
+        status: 401,
+      });
     const { client } = scripted(openai, [echo]);
     const error = await client.responses.retrieve("resp_1").catch((e) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(JSON.stringify(error) + String(error) + error.message + JSON.stringify(error.body)).not.toContain(KEYS.openai);
+    expect(JSON.stringify(error) + String(error) + error.message + JSON.stringify(error.body)).not.toContain(
+      KEYS.openai,
+    );
   });
 });

@@ -4,7 +4,14 @@
 // the wire's odd shapes (split at every byte, a last event without its blank line), and that break and abort
 // release the connection.
 import { describe, expect, test } from "vitest";
-import { ApiError, collectResponse, ConfigError, ConnectionError, createClient, type ResponseStreamEvent } from "../src/mod.ts";
+import {
+  ApiError,
+  collectResponse,
+  ConfigError,
+  ConnectionError,
+  createClient,
+  type ResponseStreamEvent,
+} from "../src/mod.ts";
 import { rejection, serveFor } from "./fault-server.ts";
 import { snapshot, sseText, textEvents } from "./fixtures/responses-events.ts";
 import { type ScriptedServer, scriptedServer, within } from "./helpers/scripted-stream.ts";
@@ -15,10 +22,13 @@ const REQUEST = { model: "gpt-4.1", input: "Say hello" };
 
 const openai = (server: { url: string }, config: { fetch?: typeof fetch; maxRetries?: number } = {}) =>
   createClient({ provider: "openai", apiKey: KEY, baseURL: server.url + "/v1", maxRetries: 0, ...config });
-const azureV1 = (server: { url: string }) => createClient({ provider: "azure", endpoint: server.url, apiVersion: "v1", apiKey: AZURE_KEY, maxRetries: 0 });
+const azureV1 = (server: { url: string }) =>
+  createClient({ provider: "azure", endpoint: server.url, apiVersion: "v1", apiKey: AZURE_KEY, maxRetries: 0 });
 
 /** Reads `events` to the end: what was yielded, and the error it ended with (if any). */
-async function drain(events: AsyncIterable<ResponseStreamEvent>): Promise<{ events: ResponseStreamEvent[]; error?: unknown }> {
+async function drain(
+  events: AsyncIterable<ResponseStreamEvent>,
+): Promise<{ events: ResponseStreamEvent[]; error?: unknown }> {
   const seen: ResponseStreamEvent[] = [];
   try {
     for await (const event of events) seen.push(event);
@@ -29,7 +39,11 @@ async function drain(events: AsyncIterable<ResponseStreamEvent>): Promise<{ even
 }
 
 /** A server that sends `text` as the whole event stream, then ends the body (or keeps it open with `hold`). */
-const sending = (t: Parameters<typeof scriptedServer>[0], text: string, { hold = false } = {}): Promise<ScriptedServer> =>
+const sending = (
+  t: Parameters<typeof scriptedServer>[0],
+  text: string,
+  { hold = false } = {},
+): Promise<ScriptedServer> =>
   scriptedServer(t, () => ({
     headers: { "x-request-id": "req_stream" },
     body(out) {
@@ -86,21 +100,45 @@ describe("where a stream ends", () => {
 
 describe("how a stream fails", () => {
   test("response.failed rejects with ApiError: code and message from response.error, the event as body", async (t) => {
-    const failed = { type: "response.failed", sequence_number: 5, response: snapshot({ status: "failed", error: { code: "server_error", message: "The model failed to finish." } }) };
+    const failed = {
+      type: "response.failed",
+      sequence_number: 5,
+      response: snapshot({ status: "failed", error: { code: "server_error", message: "The model failed to finish." } }),
+    };
     const server = await sending(t, sseText([...UNTIL_DELTAS, failed]));
     const { events, error } = await drain(openai(server).responses.stream(REQUEST));
     expect(events).toEqual(UNTIL_DELTAS);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 200, provider: "openai", code: "server_error", message: "The model failed to finish.", body: failed, requestId: "req_stream" });
+    expect(error).toMatchObject({
+      status: 200,
+      provider: "openai",
+      code: "server_error",
+      message: "The model failed to finish.",
+      body: failed,
+      requestId: "req_stream",
+    });
   });
 
   test("an error event rejects with ApiError: code, message and param from the event, the event as body", async (t) => {
-    const errorEvent = { type: "error", sequence_number: 3, code: "invalid_prompt", message: "Bad tool schema.", param: "tools[0].parameters" };
+    const errorEvent = {
+      type: "error",
+      sequence_number: 3,
+      code: "invalid_prompt",
+      message: "Bad tool schema.",
+      param: "tools[0].parameters",
+    };
     const server = await sending(t, sseText([...TEXT.slice(0, 3), errorEvent]));
     const { events, error } = await drain(azureV1(server).responses.stream(REQUEST));
     expect(events).toEqual(TEXT.slice(0, 3));
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 200, provider: "azure", code: "invalid_prompt", message: "Bad tool schema.", param: "tools[0].parameters", body: errorEvent });
+    expect(error).toMatchObject({
+      status: 200,
+      provider: "azure",
+      code: "invalid_prompt",
+      message: "Bad tool schema.",
+      param: "tools[0].parameters",
+      body: errorEvent,
+    });
   });
 
   test("an error event with null code and param: ApiError without them", async (t) => {
@@ -112,7 +150,13 @@ describe("how a stream fails", () => {
   });
 
   test("an error the stream carries never shows the key, even when it echoes it", async (t) => {
-    const errorEvent = { type: "error", sequence_number: 0, code: "invalid_api_key", message: `Incorrect API key provided: ${KEY}.`, param: null };
+    const errorEvent = {
+      type: "error",
+      sequence_number: 0,
+      code: "invalid_api_key",
+      message: `Incorrect API key provided: ${KEY}.`,
+      param: null,
+    };
     const server = await sending(t, sseText([errorEvent]));
     const error = await rejection(collectResponse(openai(server).responses.stream(REQUEST)), [KEY]);
     expect(error).toBeInstanceOf(ApiError);
@@ -120,7 +164,12 @@ describe("how a stream fails", () => {
   });
 
   test("a stream cut mid-way (the socket destroyed) is a ConnectionError after the events that came", async (t) => {
-    const server = await serveFor(t, [{ status: 200, headers: { "content-type": "text/event-stream" }, body: sseText(UNTIL_DELTAS), action: "cut" }]);
+    const server = await serveFor(t, [{
+      status: 200,
+      headers: { "content-type": "text/event-stream" },
+      body: sseText(UNTIL_DELTAS),
+      action: "cut",
+    }]);
     const { events, error } = await drain(openai(server).responses.stream(REQUEST));
     expect(events).toEqual(UNTIL_DELTAS);
     expect(error).toBeInstanceOf(ConnectionError);
@@ -135,8 +184,10 @@ describe("how a stream fails", () => {
     await expect(collectResponse(openai(server).responses.stream(REQUEST))).rejects.toBeInstanceOf(ConnectionError);
   });
 
-  test("an HTTP error before the stream is an ApiError with the service's status and fields, never retried if 4xx", async (t) => {
-    const body = { error: { message: "No such model.", type: "invalid_request_error", param: "model", code: "model_not_found" } };
+  test("an HTTP error before the stream: ApiError with the service's status and fields; a 4xx is not retried", async (t) => {
+    const body = {
+      error: { message: "No such model.", type: "invalid_request_error", param: "model", code: "model_not_found" },
+    };
     const server = await scriptedServer(t, () => ({
       status: 404,
       headers: { "content-type": "application/json" },
@@ -145,7 +196,10 @@ describe("how a stream fails", () => {
         out.end();
       },
     }));
-    const error = await rejection(drain(openai(server, { maxRetries: 2 }).responses.stream(REQUEST)).then((r) => Promise.reject(r.error)), [KEY]);
+    const error = await rejection(
+      drain(openai(server, { maxRetries: 2 }).responses.stream(REQUEST)).then((r) => Promise.reject(r.error)),
+      [KEY],
+    );
     expect(error).toMatchObject({ status: 404, code: "model_not_found", param: "model", message: "No such model." });
     expect(server.requests).toHaveLength(1);
   });
@@ -202,7 +256,7 @@ describe("releasing the connection", () => {
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
   });
 
-  test("abort while waiting for the next event: that next() rejects with the signal's reason, the server sees the close", async (t) => {
+  test("abort while waiting for an event: that next() rejects with the reason, the server sees the close", async (t) => {
     const server = await holding(t);
     const controller = new AbortController();
     const reason = new Error("the user left");
@@ -235,22 +289,39 @@ describe("resume", () => {
     const { events, error } = await drain(openai(server).responses.resume("resp_bg", { starting_after: 4 }));
     expect(error).toBeUndefined();
     expect(events).toEqual(after);
-    expect(server.requests.map((r) => [r.method, r.url, r.headers.accept, r.body])).toEqual([["GET", "/v1/responses/resp_bg?stream=true&starting_after=4", "text/event-stream", ""]]);
+    expect(server.requests.map((r) => [r.method, r.url, r.headers.accept, r.body])).toEqual([[
+      "GET",
+      "/v1/responses/resp_bg?stream=true&starting_after=4",
+      "text/event-stream",
+      "",
+    ]]);
     await within(server.requests[0]!.released, 3000, "the server to see the close");
   });
 
   test("a resumed stream that fails or is cut rejects like a new one", async (t) => {
-    const failed = { type: "response.failed", sequence_number: 6, response: snapshot({ status: "failed", error: { code: "server_error", message: "lost" } }) };
+    const failed = {
+      type: "response.failed",
+      sequence_number: 6,
+      response: snapshot({ status: "failed", error: { code: "server_error", message: "lost" } }),
+    };
     const failing = await sending(t, sseText([TEXT[5]!, failed]));
-    expect((await drain(openai(failing).responses.resume("resp_bg", { starting_after: 4 }))).error).toMatchObject({ code: "server_error", message: "lost", body: failed });
+    expect((await drain(openai(failing).responses.resume("resp_bg", { starting_after: 4 }))).error).toMatchObject({
+      code: "server_error",
+      message: "lost",
+      body: failed,
+    });
     const short = await sending(t, sseText([TEXT[5]!]));
-    expect((await drain(openai(short).responses.resume("resp_bg", { starting_after: 4 }))).error).toBeInstanceOf(ConnectionError);
+    expect((await drain(openai(short).responses.resume("resp_bg", { starting_after: 4 }))).error).toBeInstanceOf(
+      ConnectionError,
+    );
   });
 
   test("a bad starting_after is a ConfigError at the call", () => {
     const client = openai({ url: "http://127.0.0.1:9" });
     for (const starting_after of [-1, 1.5, "3", Number.NaN]) {
-      expect(() => client.responses.resume("resp_1", { starting_after: starting_after as number })).toThrow(ConfigError);
+      expect(() => client.responses.resume("resp_1", { starting_after: starting_after as number })).toThrow(
+        ConfigError,
+      );
     }
   });
 });

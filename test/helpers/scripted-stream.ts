@@ -66,7 +66,10 @@ export async function scriptedServer(
       },
       cancel: () => release(),
     });
-    return new Response(body, { status: answer.status ?? 200, headers: { "content-type": "text/event-stream", ...answer.headers } });
+    return new Response(body, {
+      status: answer.status ?? 200,
+      headers: { "content-type": "text/event-stream", ...answer.headers },
+    });
   });
   onTestFinished(() => served.close());
   return { url: served.url, requests };
@@ -74,4 +77,9 @@ export async function scriptedServer(
 
 /** Rejects if `promise` has not settled within `ms`: for "the server saw the close" waits. */
 export const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms))]);
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)
+    ),
+  ]);
