@@ -16,7 +16,7 @@ export interface Scripted {
   fetch?: FetchLike;
 }
 
-/** An injected fetch that answers `script` like the fault server (replies, `reset`, `hang`), recording requests. */
+/** An injected fetch that answers `script` like the fault server (replies, `sse`, `reset`, `hang`), recording requests. */
 export function scriptedFetch(script: (Step | StepFn)[] | StepFn): { fetch: FetchLike; requests: Recorded[] } {
   const requests: Recorded[] = [];
   const fetch: FetchLike = async (url, init) => {
@@ -38,8 +38,12 @@ export function scriptedFetch(script: (Step | StepFn)[] | StepFn): { fetch: Fetc
         signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
       });
     }
+    if (step.sse) {
+      const events = step.sse.map((event) => `data: ${typeof event == "string" ? event : JSON.stringify(event)}\n\n`);
+      return new Response(events.join(""), { status: step.status ?? 200, headers: { "content-type": "text/event-stream", ...step.headers } });
+    }
     const text = step.body === undefined ? null : typeof step.body == "string" ? step.body : JSON.stringify(step.body);
-    const type = step.body !== undefined && typeof step.body != "string" ? { "content-type": "application/json" } : {};
+    const type: Record<string, string> = step.body !== undefined && typeof step.body != "string" ? { "content-type": "application/json" } : {};
     return new Response(text, { status: step.status ?? 200, headers: { ...type, ...step.headers } });
   };
   return { fetch, requests };
