@@ -191,15 +191,13 @@ export function createResponses(calls: Calls): Responses {
 
   const created = (request: ResponseCreateRequest) => {
     // create() parses one JSON answer: a streamed reply would fail to parse, after being billed.
-    check(
-      !(request as { stream?: unknown } | undefined)?.stream,
-      "stream: true is for responses.stream(), which yields the events",
-    );
+    check(!request?.stream, "stream: true is for responses.stream(), which yields the events");
     return request;
   };
 
   return {
-    create: (request, options) => response("responses.create", created(request), undefined, options),
+    // Async, so that a refused request rejects the promise like every other failure.
+    create: async (request, options) => response("responses.create", created(request), undefined, options),
     stream: (request, options) => events("responses.create", request, undefined, options),
     retrieve: (id, query, options) =>
       response("responses.retrieve", undefined, { id, query: includeQuery(query) }, options),

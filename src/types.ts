@@ -497,18 +497,16 @@ export type ResponseIncludable =
   | "message.output_text.logprobs";
 
 /**
- * `client.responses.create` / `stream`: the documented fields of `POST /responses` (`stream` is set by the call).
- * On Azure, `model` is sent as the deployment name (`deployment ?? deployments[model] ?? model`).
+ * `client.responses.create` / `stream`: the documented fields of `POST /responses` (`stream` is set by the call),
+ * and `extra_body` for any other. On Azure, `model` is sent as the deployment name
+ * (`deployment ?? deployments[model] ?? model`); `deployment` itself is never sent.
  *
  * @example
  * ```ts
  * const request: ResponseCreateRequest = { model: "gpt-4.1", input: "Hi", instructions: "Be brief", store: false };
  * ```
  */
-export interface ResponseCreateRequest {
-  model: string;
-  /** Azure only: the deployment to call, sent as `model`; never sent itself. */
-  deployment?: string;
+export interface ResponseCreateRequest extends ModelRequest {
   input?: string | ResponseInputItem[];
   instructions?: string | null;
   tools?: ResponseTool[];
@@ -536,8 +534,8 @@ export interface ResponseCreateRequest {
   safety_identifier?: string | null;
   service_tier?: "auto" | "default" | "flex" | "scale" | "priority" | null;
   stream_options?: { include_obfuscation?: boolean } | null;
-  /** Deprecated by the service in favour of `safety_identifier` and `prompt_cache_key`. */
-  user?: string;
+  /** `create` parses one JSON answer; `stream` sends `stream: true` itself. */
+  stream?: false;
 }
 
 /**
