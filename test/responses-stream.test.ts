@@ -11,6 +11,7 @@ import {
   ConnectionError,
   createClient,
   type ResponseStreamEvent,
+  TimeoutError,
 } from "../src/mod.ts";
 import { rejection, serveFor } from "./fault-server.ts";
 import { snapshot, sseText, textEvents } from "./fixtures/responses-events.ts";
@@ -280,6 +281,15 @@ describe("releasing the connection", () => {
     expect(server.requests).toHaveLength(1);
     await iterator.return?.();
   });
+});
+
+test("a stream that goes silent for longer than timeoutMs is a TimeoutError, and the connection is released", async (t) => {
+  const server = await sending(t, sseText(UNTIL_DELTAS), { hold: true });
+  const client = createClient({ provider: "openai", apiKey: KEY, baseURL: server.url + "/v1", maxRetries: 0, timeoutMs: 300 });
+  const { events, error } = await drain(client.responses.stream(REQUEST));
+  expect(events).toEqual(UNTIL_DELTAS);
+  expect(error).toBeInstanceOf(TimeoutError);
+  await within(server.requests[0]!.released, 3000, "the server to see the close");
 });
 
 describe("resume", () => {
