@@ -165,12 +165,7 @@ describe("how a stream fails", () => {
   });
 
   test("a stream cut mid-way (the socket destroyed) is a ConnectionError after the events that came", async (t) => {
-    const server = await serveFor(t, [{
-      status: 200,
-      headers: { "content-type": "text/event-stream" },
-      body: sseText(UNTIL_DELTAS),
-      action: "cut",
-    }]);
+    const server = await serveFor(t, [{ sse: UNTIL_DELTAS, action: "cut" }]);
     const { events, error } = await drain(openai(server).responses.stream(REQUEST));
     expect(events).toEqual(UNTIL_DELTAS);
     expect(error).toBeInstanceOf(ConnectionError);
