@@ -162,22 +162,18 @@ const includeQuery = (query: ResponseRetrieveQuery | undefined) => ({ "include[]
  * ```
  */
 export function createResponses(calls: Calls): Responses {
+  // Both helpers take what `calls` takes, in its order: operation, body, options, then id and query.
   const response = async (
     operation: OperationName,
     request: object | undefined,
-    where: Where | undefined,
     options?: RequestOptions,
+    where?: Where,
   ) => {
     const snapshot = (await calls.call(operation, request, options, where)) as ResponseSnapshot;
     return withOutputText(snapshot);
   };
 
-  const events = (
-    operation: OperationName,
-    request: object | undefined,
-    where: Where | undefined,
-    options?: RequestOptions,
-  ) => {
+  const events = (operation: OperationName, request: object | undefined, options?: RequestOptions, where?: Where) => {
     // Checked now, so that bad arguments (an old api-version, a bad id) throw at the call, not at the first next().
     calls.validate(operation, request, where);
     const open = () => calls.open(operation, request, options, where);
@@ -197,10 +193,10 @@ export function createResponses(calls: Calls): Responses {
 
   return {
     // Async, so that a refused request rejects the promise like every other failure.
-    create: async (request, options) => response("responses.create", created(request), undefined, options),
-    stream: (request, options) => events("responses.create", request, undefined, options),
+    create: async (request, options) => response("responses.create", created(request), options),
+    stream: (request, options) => events("responses.create", request, options),
     retrieve: (id, query, options) =>
-      response("responses.retrieve", undefined, { id, query: includeQuery(query) }, options),
+      response("responses.retrieve", undefined, options, { id, query: includeQuery(query) }),
     resume(id, query, options) {
       optionalInteger(query?.starting_after, "starting_after", 0, Number.MAX_SAFE_INTEGER);
       const where = {
@@ -212,9 +208,9 @@ export function createResponses(calls: Calls): Responses {
           include_obfuscation: query?.include_obfuscation,
         },
       };
-      return events("responses.resume", undefined, where, options);
+      return events("responses.resume", undefined, options, where);
     },
-    cancel: (id, options) => response("responses.cancel", undefined, { id }, options),
+    cancel: (id, options) => response("responses.cancel", undefined, options, { id }),
     async delete(id, options) {
       await calls.call("responses.delete", undefined, options, { id });
     },
