@@ -60,7 +60,7 @@ describe.each(WAYS)("ApiError: the service's message first, then a hint, over %s
     const e = await rejection(azure(s.url + "/openai/", { fetch: s.fetch, deployments: { "gpt-4o": "prod" } }).chat(HI), SECRETS);
     t.expect(e).toBeInstanceOf(ApiError);
     t.expect(e.message).toBe(
-      `Resource not found (POST found no route: check the endpoint (${s.url}), deployment "prod" at ${s.url} and apiVersion "2024-10-21")`,
+      `Resource not found (POST found no route: check the endpoint ${s.url}, the deployment "prod" and apiVersion "2024-10-21")`,
     );
     t.expect(e.code).toBe("404");
   });

@@ -170,7 +170,7 @@ describe(`short values (under ${MIN_SECRET_LENGTH} characters) are no credential
       expect(e).toBeInstanceOf(ApiError);
       expect(e.message).toBe("Incorrect API key provided: [redacted]");
       expect(e.body).toEqual({ error: { message: "Incorrect API key provided: [redacted]" } });
-      expect(e.headers.get("content-type")).toBe("application/json");
+      expect(e.headers.get("content-type")).toMatch(/^application\/json/); // the name survived a secret equal to it
       expect(e.headers.get("x-key")).toBe("[redacted]");
     }
   });
