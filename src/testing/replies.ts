@@ -22,6 +22,10 @@ export function promptOf(body: RequestBody): string {
   return Array.isArray(body.prompt) ? body.prompt.join(" ") : String(body.prompt ?? "");
 }
 
+/** Every text a chat or completion request sends (for the token estimate of limits). */
+export const conversationText = (body: RequestBody): string =>
+  Array.isArray(body.messages) ? body.messages.map((m) => textOf(m?.content)).join("\n") : promptOf(body);
+
 /** A chat or completion request's prompt tokens: the services count a few per message for the roles. */
 export const promptTokens = (body: RequestBody): number =>
   Array.isArray(body.messages) ? body.messages.reduce((n, m) => n + 4 + countTokens(textOf(m?.content)), 3) : countTokens(promptOf(body));

@@ -37,6 +37,12 @@ export function promptOfInput(body: RequestBody): string {
   return textOf(last?.content ?? last?.output);
 }
 
+/** Every text a Responses request sends: its instructions and each input item's text or output (for limits). */
+export function inputText(body: RequestBody): string {
+  const items = typeof body.input == "string" ? [{ content: body.input }] : Array.isArray(body.input) ? (body.input as Json[]) : [];
+  return [body.instructions ?? "", ...items.map((item) => textOf(item?.content ?? item?.output ?? item?.arguments))].join("\n");
+}
+
 /** What a response is built from. */
 export interface Draft {
   id: string;
