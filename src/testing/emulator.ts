@@ -72,7 +72,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       if (options.record !== false) requests.push({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body });
     };
     const name = where.deployment ?? (typeof body.model == "string" ? body.model : "");
-    const call: Call = { route: where.operation, deployment: name || undefined, provider: where.flavor };
+    const call: Call = { route: where.operation, deployment: name || undefined, provider: where.flavor, apiVersion: where.apiVersion || "v1" };
     const fault = faults.take(call);
     const refusal = fault && faultRefusal(fault, call, name);
     if (refusal) {

@@ -9,6 +9,8 @@ export interface Call {
   /** The Azure deployment, or the OpenAI model. */
   deployment?: string;
   provider: Flavor;
+  /** Azure's api-version ("v1" on v1 routes), for the words of its 429. */
+  apiVersion?: string;
 }
 
 const KINDS = ["status", "cutAfter", "stallMs", "contentFilter"] as const;
@@ -47,7 +49,7 @@ const matches = (filter: FaultFilter, call: Call) =>
 /** The error answer a fault asks for, or undefined when it changes the reply instead (cut, stall, filtered output). */
 export function faultRefusal(fault: Fault, call: Call, model: string): Refusal | undefined {
   if ("status" in fault) {
-    const standard = statusAnswer(call.provider, fault.status, model, call.route);
+    const standard = statusAnswer(call.provider, fault.status, model, call.route, call.apiVersion);
     const body = fault.body === undefined ? standard.body : fault.body;
     return new Refusal(fault.status, body, { ...standard.headers, ...fault.headers });
   }

@@ -125,7 +125,7 @@ const quickRetryHeaders = (flavor: Flavor): Record<string, string> => {
  * 401, 404 (DeploymentNotFound on Azure, model_not_found on OpenAI), 429 (each service's rate-limit headers,
  * a 20 ms wait), 500, 503, or a generic body for other statuses.
  */
-export function statusAnswer(flavor: Flavor, status: number, model: string, operation: string): Refusal {
+export function statusAnswer(flavor: Flavor, status: number, model: string, operation: string, apiVersion?: string): Refusal {
   const azure = flavor == "azure";
   switch (status) {
     case 401:
@@ -139,7 +139,7 @@ export function statusAnswer(flavor: Flavor, status: number, model: string, oper
         azure ? azureError("DeploymentNotFound", NO_DEPLOYMENT) : openaiError(`The model \`${model}\` does not exist or you do not have access to it.`, { code: "model_not_found" }),
       );
     case 429:
-      return rateLimited(flavor, { kind: "requests", limit: 60, used: 60, requested: 1, waitMs: 20, model: azure ? operationName(operation) : model }, quickRetryHeaders(flavor));
+      return rateLimited(flavor, { kind: "requests", limit: 60, used: 60, requested: 1, waitMs: 20, model: azure ? operationName(operation) : model, apiVersion }, quickRetryHeaders(flavor));
     case 500:
       return new Refusal(
         500,
