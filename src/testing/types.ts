@@ -77,6 +77,10 @@ export interface EmulatorOptions {
 export interface RequestMessage {
   role: string;
   content?: unknown;
+  /** An assistant message's calls, as the app sends them back. */
+  tool_calls?: { id: string; type: string; function: { name: string; arguments: string } }[];
+  /** A tool message's answer to a call. */
+  tool_call_id?: string;
   [field: string]: unknown;
 }
 
