@@ -10,7 +10,9 @@ const env = process.env;
 const API_VERSION = env.OPENAI_API_VERSION ?? "2024-10-21";
 
 if (env.AZURE_OPENAI_ENDPOINT && !env.AZURE_OPENAI_API_KEY) {
-  console.error("AZURE_OPENAI_ENDPOINT is set but AZURE_OPENAI_API_KEY is not: set the key, or unset the endpoint to use the emulator.");
+  console.error(
+    "AZURE_OPENAI_ENDPOINT is set but AZURE_OPENAI_API_KEY is not: set the key, or unset the endpoint to use the emulator.",
+  );
   process.exit(1);
 }
 
@@ -19,7 +21,10 @@ const needsEmulator = !env.OPENAI_API_KEY || !env.AZURE_OPENAI_ENDPOINT;
 const emulator = createEmulator({ deployments: { "gpt-4o": {}, "text-embedding-ada-002": { maxInputs: 16 } } });
 const server = needsEmulator ? await serve(emulator.handle) : undefined;
 
-const redact = (name, value) => (/^(authorization|api-key)$/i.test(name) ? value.replace(/^(Bearer )?(.{4}).*$/s, "$1$2…[redacted]") : value);
+const redact = (
+  name,
+  value,
+) => (/^(authorization|api-key)$/i.test(name) ? value.replace(/^(Bearer )?(.{4}).*$/s, "$1$2…[redacted]") : value);
 
 /** Input counts and statuses of the embeddings requests a client sent, in order. */
 const embeddingCalls = [];
@@ -44,28 +49,35 @@ function loggingFetch() {
 }
 
 /** "20 → 400, 16, 4": what each embeddings request carried, refusals marked. */
-const describeCalls = (calls) => calls.map((c) => (c.status == 200 ? `${c.inputs}` : `${c.inputs} → ${c.status}`)).join(", ");
+const describeCalls = (calls) =>
+  calls.map((c) => (c.status == 200 ? `${c.inputs}` : `${c.inputs} → ${c.status}`)).join(", ");
 
 const setups = [
   env.OPENAI_API_KEY
     ? { label: "OpenAI (real service)", config: { provider: "openai", apiKey: env.OPENAI_API_KEY } }
-    : { label: "OpenAI (emulator)", config: { provider: "openai", apiKey: "sk-demo-key-0000", baseURL: server.url + "/v1" } },
+    : {
+      label: "OpenAI (emulator)",
+      config: { provider: "openai", apiKey: "sk-demo-key-0000", baseURL: server.url + "/v1" },
+    },
   env.AZURE_OPENAI_ENDPOINT
     ? {
-        label: "Azure OpenAI (real service)",
-        config: {
-          provider: "azure",
-          endpoint: env.AZURE_OPENAI_ENDPOINT,
-          apiVersion: API_VERSION,
-          apiKey: env.AZURE_OPENAI_API_KEY,
-          // Model names → your deployment names.
-          deployments: {
-            "gpt-4o": env.AZURE_OPENAI_CHAT_DEPLOYMENT ?? "gpt-4o",
-            "text-embedding-ada-002": env.AZURE_OPENAI_EMBEDDINGS_DEPLOYMENT ?? "text-embedding-ada-002",
-          },
+      label: "Azure OpenAI (real service)",
+      config: {
+        provider: "azure",
+        endpoint: env.AZURE_OPENAI_ENDPOINT,
+        apiVersion: API_VERSION,
+        apiKey: env.AZURE_OPENAI_API_KEY,
+        // Model names → your deployment names.
+        deployments: {
+          "gpt-4o": env.AZURE_OPENAI_CHAT_DEPLOYMENT ?? "gpt-4o",
+          "text-embedding-ada-002": env.AZURE_OPENAI_EMBEDDINGS_DEPLOYMENT ?? "text-embedding-ada-002",
         },
-      }
-    : { label: "Azure OpenAI (emulator)", config: { provider: "azure", endpoint: server.url, apiVersion: API_VERSION, apiKey: "azure-demo-key-1111" } },
+      },
+    }
+    : {
+      label: "Azure OpenAI (emulator)",
+      config: { provider: "azure", endpoint: server.url, apiVersion: API_VERSION, apiKey: "azure-demo-key-1111" },
+    },
 ];
 
 const texts = Array.from({ length: 20 }, (_, i) => `Document number ${i + 1}`);
@@ -80,17 +92,33 @@ for (const { label, config } of setups) {
     console.log(`  chat: ${JSON.stringify(reply.choices[0]?.message.content)} (${reply.usage?.total_tokens} tokens)`);
 
     const pieces = [];
-    for await (const chunk of client.chatStream({ model: "gpt-4o", messages, max_tokens: 5 })) pieces.push(chunk.choices[0]?.delta?.content ?? "");
+    for await (const chunk of client.chatStream({ model: "gpt-4o", messages, max_tokens: 5 })) {
+      pieces.push(chunk.choices[0]?.delta?.content ?? "");
+    }
     console.log(`  stream: ${pieces.filter(Boolean).map((p) => JSON.stringify(p)).join(" + ")}`);
 
     embeddingCalls.length = 0;
-    const { embeddings, requests } = await client.embedMany({ model: "text-embedding-ada-002", input: texts, format: "float32" });
+    const { embeddings, requests } = await client.embedMany({
+      model: "text-embedding-ada-002",
+      input: texts,
+      format: "float32",
+    });
     const firstRun = embeddingCalls.splice(0);
     const refused = firstRun.some((c) => c.status != 200);
-    const learned = refused ? `; learned limit: ${Math.max(...firstRun.filter((c) => c.status == 200).map((c) => c.inputs))} inputs per call` : "";
-    console.log(`  embedMany: ${embeddings.length} vectors × ${embeddings[0].length} dims in ${requests} request${requests == 1 ? "" : "s"} (${describeCalls(firstRun)})${learned}`);
+    const learned = refused
+      ? `; learned limit: ${Math.max(...firstRun.filter((c) => c.status == 200).map((c) => c.inputs))} inputs per call`
+      : "";
+    console.log(
+      `  embedMany: ${embeddings.length} vectors × ${embeddings[0].length} dims in ${requests} request${
+        requests == 1 ? "" : "s"
+      } (${describeCalls(firstRun)})${learned}`,
+    );
     await client.embedMany({ model: "text-embedding-ada-002", input: texts, format: "float32" });
-    console.log(`  embedMany again: ${describeCalls(embeddingCalls.splice(0))}${refused ? ", nothing refused: the limit is remembered" : ""}`);
+    console.log(
+      `  embedMany again: ${describeCalls(embeddingCalls.splice(0))}${
+        refused ? ", nothing refused: the limit is remembered" : ""
+      }`,
+    );
   } catch (error) {
     failed = true;
     console.error(`  ✗ ${error.name}: ${error.message}`);

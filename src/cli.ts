@@ -31,7 +31,19 @@ Control API (for tests in any language):
   GET  /__emulator/requests`;
 
 /** The options a JSON config may set (everything but functions); `reply` is a fixed reply. */
-const CONFIG_KEYS = ["openaiKeys", "azureKeys", "azureTokens", "deployments", "openai", "apiVersions", "latencyMs", "replyTokens", "record", "corsAllowHeaders", "reply"];
+const CONFIG_KEYS = [
+  "openaiKeys",
+  "azureKeys",
+  "azureTokens",
+  "deployments",
+  "openai",
+  "apiVersions",
+  "latencyMs",
+  "replyTokens",
+  "record",
+  "corsAllowHeaders",
+  "reply",
+];
 
 class UsageError extends Error {}
 
@@ -43,18 +55,25 @@ interface Arguments {
 
 function parseArguments(argv: string[]): Arguments {
   const parsed: Arguments = { port: 8787, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag == "--help" || flag == "-h") parsed.help = true;
-    else if (flag == "--port") {
-      const port = Number(argv[++i]);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number (0 picks a free one), got ${argv[i]}`);
+  const rest = [...argv];
+  while (rest.length) {
+    const flag = rest.shift();
+    if (flag == "--help" || flag == "-h") {
+      parsed.help = true;
+    } else if (flag == "--port") {
+      const value = rest.shift();
+      const port = Number(value);
+      if (!value || !Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new UsageError(`--port needs a port number (0 picks a free one), got ${value ?? "nothing"}`);
+      }
       parsed.port = port;
     } else if (flag == "--config") {
-      const file = argv[++i];
+      const file = rest.shift();
       if (!file) throw new UsageError("--config needs a file name");
       parsed.config = file;
-    } else throw new UsageError(`unknown argument ${flag}`);
+    } else {
+      throw new UsageError(`unknown argument ${flag}`);
+    }
   }
   return parsed;
 }
@@ -71,9 +90,13 @@ async function readConfig(file: string | undefined): Promise<EmulatorOptions> {
   } catch (e) {
     throw new UsageError(`${file} is not JSON: ${(e as Error).message}`);
   }
-  if (!config || typeof config != "object" || Array.isArray(config)) throw new UsageError(`${file} must hold a JSON object`);
+  if (!config || typeof config != "object" || Array.isArray(config)) {
+    throw new UsageError(`${file} must hold a JSON object`);
+  }
   const unknown = Object.keys(config).filter((key) => !CONFIG_KEYS.includes(key));
-  if (unknown.length) throw new UsageError(`${file}: unknown option ${unknown.join(", ")} (known: ${CONFIG_KEYS.join(", ")})`);
+  if (unknown.length) {
+    throw new UsageError(`${file}: unknown option ${unknown.join(", ")} (known: ${CONFIG_KEYS.join(", ")})`);
+  }
   const { reply, ...options } = config as EmulatorOptions & { reply?: Reply };
   return reply === undefined ? options : { ...options, reply: () => reply };
 }
@@ -130,6 +153,8 @@ async function main(proc: Process) {
 const proc = (globalThis as unknown as { process: Process }).process;
 main(proc).catch((e: unknown) => {
   const message = e instanceof UsageError ? e.message : String((e as Error)?.stack ?? e);
-  proc.stderr.write(`openai-switch-emulator: ${message}\n${e instanceof UsageError ? "Run with --help for usage.\n" : ""}`);
+  proc.stderr.write(
+    `openai-switch-emulator: ${message}\n${e instanceof UsageError ? "Run with --help for usage.\n" : ""}`,
+  );
   proc.exit(e instanceof UsageError ? 2 : 1);
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { ApiError, ConnectionError, createClient, TimeoutError } from "../src/mod.ts";
 import { contentFilterError, createEmulator, PASSED_FILTERS } from "../src/testing.ts";
 import { callJson, callSse, FORMS, urlOf } from "./helpers/emulator-http.ts";
-import { startEmulator, type EmulatorServer } from "./helpers.ts";
+import { type EmulatorServer, startEmulator } from "./helpers.ts";
 
 let server: EmulatorServer;
 beforeAll(async () => {
@@ -15,17 +15,52 @@ afterAll(() => server.close());
 beforeEach(() => server.emulator.reset());
 
 const messages = [{ role: "user", content: "Hi" }];
-const openaiChat = (body: Record<string, unknown> = {}) => callJson(`${server.url}/v1/chat/completions`, { body: { model: "gpt-4o", messages, ...body }, headers: { authorization: "Bearer sk-test" } });
-const azurePath = (deployment: string, op: string) => `${server.url}/openai/deployments/${deployment}/${op}?api-version=2024-10-21`;
-const azureChat = (body: Record<string, unknown> = {}) => callJson(azurePath("gpt-4o", "chat/completions"), { body: { messages, ...body }, headers: { "api-key": "k" } });
-const azureEmbed = () => callJson(azurePath("ada", "embeddings"), { body: { input: "A" }, headers: { "api-key": "k" } });
+const openaiChat = (body: Record<string, unknown> = {}) =>
+  callJson(`${server.url}/v1/chat/completions`, {
+    body: { model: "gpt-4o", messages, ...body },
+    headers: { authorization: "Bearer sk-test" },
+  });
+const azurePath = (deployment: string, op: string) =>
+  `${server.url}/openai/deployments/${deployment}/${op}?api-version=2024-10-21`;
+const azureChat = (body: Record<string, unknown> = {}) =>
+  callJson(azurePath("gpt-4o", "chat/completions"), { body: { messages, ...body }, headers: { "api-key": "k" } });
+const azureEmbed = () =>
+  callJson(azurePath("ada", "embeddings"), { body: { input: "A" }, headers: { "api-key": "k" } });
 
 describe("status faults: the services' own bodies and headers", () => {
   test.each([
-    [401, { error: { message: expect.stringMatching(/^Incorrect API key provided/), type: "invalid_request_error", param: null, code: "invalid_api_key" } }, { error: { code: "401", message: expect.stringMatching(/^Access denied due to invalid subscription key/) } }],
-    [404, { error: { message: "The model `gpt-4o` does not exist or you do not have access to it.", type: "invalid_request_error", param: null, code: "model_not_found" } }, { error: { code: "DeploymentNotFound", message: expect.stringMatching(/deployment for this resource does not exist/) } }],
-    [500, { error: { message: "The server had an error while processing your request. Sorry about that!", type: "server_error", param: null, code: null } }, { error: { code: "InternalServerError", message: expect.any(String) } }],
-    [503, { error: { message: "The server is overloaded or not ready yet.", type: "server_error", param: null, code: null } }, { error: { code: "ServiceUnavailable", message: expect.any(String) } }],
+    [401, {
+      error: {
+        message: expect.stringMatching(/^Incorrect API key provided/),
+        type: "invalid_request_error",
+        param: null,
+        code: "invalid_api_key",
+      },
+    }, { error: { code: "401", message: expect.stringMatching(/^Access denied due to invalid subscription key/) } }],
+    [404, {
+      error: {
+        message: "The model `gpt-4o` does not exist or you do not have access to it.",
+        type: "invalid_request_error",
+        param: null,
+        code: "model_not_found",
+      },
+    }, {
+      error: {
+        code: "DeploymentNotFound",
+        message: expect.stringMatching(/deployment for this resource does not exist/),
+      },
+    }],
+    [500, {
+      error: {
+        message: "The server had an error while processing your request. Sorry about that!",
+        type: "server_error",
+        param: null,
+        code: null,
+      },
+    }, { error: { code: "InternalServerError", message: expect.any(String) } }],
+    [503, {
+      error: { message: "The server is overloaded or not ready yet.", type: "server_error", param: null, code: null },
+    }, { error: { code: "ServiceUnavailable", message: expect.any(String) } }],
   ])("%i", async (status, openaiBody, azureBody) => {
     server.emulator.failNext({ status });
     server.emulator.failNext({ status });
@@ -46,19 +81,37 @@ describe("status faults: the services' own bodies and headers", () => {
     expect(openai.headers.get("retry-after-ms")).toBeNull();
     const azure = await azureChat();
     expect(azure.body.error.code).toBe("429");
-    expect(azure.body.error.message).toMatch(/^Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2024-10-21 have exceeded call rate limit/);
+    expect(azure.body.error.message).toMatch(
+      /^Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2024-10-21 have exceeded call rate limit/,
+    );
     expect([azure.headers.get("retry-after-ms"), azure.headers.get("retry-after")]).toEqual(["20", "1"]);
     expect(azure.headers.get("apim-request-id")).toBeTruthy();
   });
 
   test("given headers and body win; a string body is sent as it is", async () => {
-    server.emulator.failNext({ status: 429, headers: { "retry-after-ms": "7" }, body: { error: { code: "429", message: "custom" } } });
-    server.emulator.failNext({ status: 502, body: "<html>Bad gateway</html>", headers: { "content-type": "text/html" } });
+    server.emulator.failNext({
+      status: 429,
+      headers: { "retry-after-ms": "7" },
+      body: { error: { code: "429", message: "custom" } },
+    });
+    server.emulator.failNext({
+      status: 502,
+      body: "<html>Bad gateway</html>",
+      headers: { "content-type": "text/html" },
+    });
     const custom = await azureChat();
     expect(custom).toMatchObject({ status: 429, body: { error: { code: "429", message: "custom" } } });
     expect(custom.headers.get("retry-after-ms")).toBe("7");
-    const html = await fetch(azurePath("gpt-4o", "chat/completions"), { method: "POST", headers: { "api-key": "k" }, body: JSON.stringify({ messages }) });
-    expect([html.status, html.headers.get("content-type"), await html.text()]).toEqual([502, "text/html", "<html>Bad gateway</html>"]);
+    const html = await fetch(azurePath("gpt-4o", "chat/completions"), {
+      method: "POST",
+      headers: { "api-key": "k" },
+      body: JSON.stringify({ messages }),
+    });
+    expect([html.status, html.headers.get("content-type"), await html.text()]).toEqual([
+      502,
+      "text/html",
+      "<html>Bad gateway</html>",
+    ]);
   });
 
   test("the client retries a queued 429 twice and succeeds on the third request", async () => {
@@ -70,7 +123,9 @@ describe("status faults: the services' own bodies and headers", () => {
 
   test("a 401 fault is thrown as the client's ApiError with the service's code", async () => {
     server.emulator.failNext({ status: 401 });
-    const error = await server.openai().chat({ model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] }).catch((e: unknown) => e);
+    const error = await server.openai().chat({ model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] }).catch((
+      e: unknown,
+    ) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 401, code: "invalid_api_key", provider: "openai" });
   });
@@ -108,13 +163,21 @@ describe("counts and filters", () => {
 describe("cut and stalled bodies", () => {
   test("cutAfter: the chat stream closes after 3 events, without [DONE]; the client's stream fails with ConnectionError", async () => {
     server.emulator.failNext({ cutAfter: 3 });
-    const { events } = await callSse(`${server.url}/v1/chat/completions`, { body: { model: "gpt-4o", messages, stream: true }, headers: { authorization: "Bearer sk-test" } });
+    const { events } = await callSse(`${server.url}/v1/chat/completions`, {
+      body: { model: "gpt-4o", messages, stream: true },
+      headers: { authorization: "Bearer sk-test" },
+    });
     expect(events).toHaveLength(3);
     expect(events.map((e) => e.data)).not.toContain("[DONE]");
     server.emulator.failNext({ cutAfter: 2 });
     const seen: string[] = [];
     const error = await (async () => {
-      for await (const chunk of server.openai({ maxRetries: 0 }).chatStream({ model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] })) seen.push(chunk.choices[0]?.delta?.content ?? "");
+      for await (
+        const chunk of server.openai({ maxRetries: 0 }).chatStream({
+          model: "gpt-4o",
+          messages: [{ role: "user", content: "Hi" }],
+        })
+      ) seen.push(chunk.choices[0]?.delta?.content ?? "");
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(seen).toEqual(["", "You"]);
@@ -122,20 +185,35 @@ describe("cut and stalled bodies", () => {
 
   test("cutAfter on a Responses stream: no terminal event", async () => {
     server.emulator.failNext({ cutAfter: 4, route: "responses" });
-    const { events } = await callSse(urlOf(server.url, FORMS[0]!, "responses"), { body: { model: "gpt-4o", input: "Hi there", stream: true }, headers: FORMS[0]!.headers });
-    expect(events.map((e) => e.event)).toEqual(["response.created", "response.in_progress", "response.output_item.added", "response.content_part.added"]);
+    const { events } = await callSse(urlOf(server.url, FORMS[0]!, "responses"), {
+      body: { model: "gpt-4o", input: "Hi there", stream: true },
+      headers: FORMS[0]!.headers,
+    });
+    expect(events.map((e) => e.event)).toEqual([
+      "response.created",
+      "response.in_progress",
+      "response.output_item.added",
+      "response.content_part.added",
+    ]);
   });
 
   test("cutAfter on a JSON reply: the body ends after that many bytes", async () => {
     server.emulator.failNext({ cutAfter: 10 });
-    const response = await fetch(`${server.url}/v1/chat/completions`, { method: "POST", headers: { authorization: "Bearer sk-test" }, body: JSON.stringify({ model: "gpt-4o", messages }) });
+    const response = await fetch(`${server.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: "Bearer sk-test" },
+      body: JSON.stringify({ model: "gpt-4o", messages }),
+    });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('{"id":"cha');
   });
 
   test("stallMs: the head comes at once, the body not before the stall; a client timeout ends the call", async () => {
     server.emulator.failNext({ stallMs: 10_000 });
-    const error = await server.openai({ timeoutMs: 300, maxRetries: 0 }).chat({ model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] }).catch((e: unknown) => e);
+    const error = await server.openai({ timeoutMs: 300, maxRetries: 0 }).chat({
+      model: "gpt-4o",
+      messages: [{ role: "user", content: "Hi" }],
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     server.emulator.failNext({ stallMs: 50 });
     const slow = await openaiChat();
@@ -146,12 +224,20 @@ describe("cut and stalled bodies", () => {
 describe("content filter", () => {
   test("on the prompt: contentFilterError('prompt') is Azure's 400 body; the contentFilter fault sends it", async () => {
     expect(contentFilterError("prompt")).toMatchObject({
-      error: { type: null, param: "prompt", code: "content_filter", status: 400, innererror: { code: "ResponsibleAIPolicyViolation", content_filter_result: { self_harm: { filtered: true } } } },
+      error: {
+        type: null,
+        param: "prompt",
+        code: "content_filter",
+        status: 400,
+        innererror: { code: "ResponsibleAIPolicyViolation", content_filter_result: { self_harm: { filtered: true } } },
+      },
     });
     server.emulator.failNext({ contentFilter: "prompt" });
     expect(await azureChat()).toMatchObject({ status: 400, body: contentFilterError("prompt") });
     server.emulator.failNext({ status: 400, body: contentFilterError("prompt") });
-    const error = await server.azure().chat({ model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] }).catch((e: unknown) => e);
+    const error = await server.azure().chat({ model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] }).catch((
+      e: unknown,
+    ) => e);
     expect(error).toMatchObject({ status: 400, code: "content_filter", param: "prompt" });
   });
 
@@ -159,13 +245,26 @@ describe("content filter", () => {
     server.emulator.failNext({ contentFilter: "output" }, 3);
     const { status, body } = await azureChat();
     expect(status).toBe(200);
-    expect(body.choices[0]).toMatchObject({ finish_reason: "content_filter", message: { content: null }, content_filter_results: { violence: { filtered: true } } });
-    const { events } = await callSse(azurePath("gpt-4o", "chat/completions"), { body: { messages, stream: true }, headers: { "api-key": "k" } });
+    expect(body.choices[0]).toMatchObject({
+      finish_reason: "content_filter",
+      message: { content: null },
+      content_filter_results: { violence: { filtered: true } },
+    });
+    const { events } = await callSse(azurePath("gpt-4o", "chat/completions"), {
+      body: { messages, stream: true },
+      headers: { "api-key": "k" },
+    });
     const last = events.at(-2)!.data.choices[0];
-    expect(last).toMatchObject({ finish_reason: "content_filter", content_filter_results: { violence: { filtered: true } } });
+    expect(last).toMatchObject({
+      finish_reason: "content_filter",
+      content_filter_results: { violence: { filtered: true } },
+    });
     expect(events.slice(0, -2).some((e) => e.data.choices[0]?.delta?.content)).toBe(false);
     const form = FORMS[1]!;
-    const response = await callJson(urlOf(server.url, form, "responses"), { body: { model: "gpt-4o", input: "Hi" }, headers: form.headers });
+    const response = await callJson(urlOf(server.url, form, "responses"), {
+      body: { model: "gpt-4o", input: "Hi" },
+      headers: form.headers,
+    });
     expect(response.body).toMatchObject({ status: "incomplete", incomplete_details: { reason: "content_filter" } });
     expect(response.body.content_filters[1]).toMatchObject({ blocked: true, source_type: "completion" });
     expect(response.body.content_filters[0].content_filter_results).toMatchObject(PASSED_FILTERS);
@@ -173,12 +272,18 @@ describe("content filter", () => {
 });
 
 describe("emulator.fetch honours init.signal", () => {
-  const chatInit = (signal: AbortSignal): RequestInit => ({ method: "POST", headers: { authorization: "Bearer sk-test" }, body: JSON.stringify({ model: "gpt-4o", messages }), signal });
+  const chatInit = (signal: AbortSignal): RequestInit => ({
+    method: "POST",
+    headers: { authorization: "Bearer sk-test" },
+    body: JSON.stringify({ model: "gpt-4o", messages }),
+    signal,
+  });
 
   test("already aborted: rejects with the signal's reason, and nothing is recorded", async () => {
     const emulator = createEmulator();
     const reason = new Error("gave up");
-    await expect(emulator.fetch("http://emulator.test/v1/chat/completions", chatInit(AbortSignal.abort(reason)))).rejects.toBe(reason);
+    await expect(emulator.fetch("http://emulator.test/v1/chat/completions", chatInit(AbortSignal.abort(reason))))
+      .rejects.toBe(reason);
     expect(emulator.requests).toHaveLength(0);
   });
 
@@ -204,7 +309,15 @@ describe("emulator.fetch honours init.signal", () => {
 
   test("the client's timeoutMs fires in-process on emulator.fetch", async () => {
     const emulator = createEmulator({ latencyMs: 60_000 });
-    const client = createClient({ provider: "openai", apiKey: "sk-test", fetch: emulator.fetch, timeoutMs: 200, maxRetries: 0 });
-    await expect(client.chat({ model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] })).rejects.toBeInstanceOf(TimeoutError);
+    const client = createClient({
+      provider: "openai",
+      apiKey: "sk-test",
+      fetch: emulator.fetch,
+      timeoutMs: 200,
+      maxRetries: 0,
+    });
+    await expect(client.chat({ model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] })).rejects.toBeInstanceOf(
+      TimeoutError,
+    );
   });
 });

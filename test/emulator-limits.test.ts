@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import type { EmulatorOptions } from "../src/testing.ts";
 import { estimateTokens } from "../src/testing.ts";
 import { callJson } from "./helpers/emulator-http.ts";
-import { startEmulator, type EmulatorServer } from "./helpers.ts";
+import { type EmulatorServer, startEmulator } from "./helpers.ts";
 
 let server: EmulatorServer | undefined;
 afterEach(() => server?.close());
@@ -17,15 +17,27 @@ const start = async (options: EmulatorOptions) => {
   return server;
 };
 /** Texts of `tokens` estimated tokens each. */
-const texts = (count: number, tokens: number) => Array.from({ length: count }, (_, i) => `${i}`.padEnd(tokens * 4, "x"));
+const texts = (count: number, tokens: number) =>
+  Array.from({ length: count }, (_, i) => `${i}`.padEnd(tokens * 4, "x"));
 
-const openai = (s: EmulatorServer, path: string, body: Record<string, unknown>) => callJson(`${s.url}/v1/${path}`, { body, headers: { authorization: "Bearer sk-test" } });
+const openai = (s: EmulatorServer, path: string, body: Record<string, unknown>) =>
+  callJson(`${s.url}/v1/${path}`, { body, headers: { authorization: "Bearer sk-test" } });
 const azure = (s: EmulatorServer, deployment: string, path: string, body: Record<string, unknown>) =>
-  callJson(`${s.url}/openai/deployments/${deployment}/${path}?api-version=2024-10-21`, { body, headers: { "api-key": "k" } });
-const embedOpenAI = (s: EmulatorServer, input: string[]) => openai(s, "embeddings", { model: "text-embedding-3-small", input, dimensions: 1 });
+  callJson(`${s.url}/openai/deployments/${deployment}/${path}?api-version=2024-10-21`, {
+    body,
+    headers: { "api-key": "k" },
+  });
+const embedOpenAI = (s: EmulatorServer, input: string[]) =>
+  openai(s, "embeddings", { model: "text-embedding-3-small", input, dimensions: 1 });
 
 test("the estimate is characters / 4, rounded up", () => {
-  expect([estimateTokens(""), estimateTokens("abc"), estimateTokens("abcd"), estimateTokens("abcde"), estimateTokens("x".repeat(800))]).toEqual([0, 1, 1, 2, 200]);
+  expect([
+    estimateTokens(""),
+    estimateTokens("abc"),
+    estimateTokens("abcd"),
+    estimateTokens("abcde"),
+    estimateTokens("x".repeat(800)),
+  ]).toEqual([0, 1, 1, 2, 200]);
 });
 
 describe("tokens per embeddings call", () => {
@@ -34,20 +46,32 @@ describe("tokens per embeddings call", () => {
     expect((await embedOpenAI(s, texts(375, 800))).status).toBe(200);
     const refused = await embedOpenAI(s, texts(376, 800));
     expect(refused.status).toBe(400);
-    expect(refused.body).toEqual({ error: { message: "Requested 300800 tokens, max 300000 tokens per request", type: "max_tokens_per_request", param: null, code: "max_tokens_per_request" } });
+    expect(refused.body).toEqual({
+      error: {
+        message: "Requested 300800 tokens, max 300000 tokens per request",
+        type: "max_tokens_per_request",
+        param: null,
+        code: "max_tokens_per_request",
+      },
+    });
   });
 
   test("EmulatorOptions.openai.maxTokensPerRequest sets OpenAI's cap", async () => {
     const s = await start({ openai: { maxTokensPerRequest: 1000 } });
     expect((await embedOpenAI(s, texts(10, 100))).status).toBe(200);
-    expect((await embedOpenAI(s, texts(11, 100))).body.error.message).toBe("Requested 1100 tokens, max 1000 tokens per request");
+    expect((await embedOpenAI(s, texts(11, 100))).body.error.message).toBe(
+      "Requested 1100 tokens, max 1000 tokens per request",
+    );
   });
 
   test("Azure: no cap unless the deployment sets one; then the same 400", async () => {
     const s = await start({ deployments: { big: {}, capped: { maxTokensPerRequest: 500 } } });
     expect((await azure(s, "big", "embeddings", { input: texts(400, 800), dimensions: 1 })).status).toBe(200);
     const refused = await azure(s, "capped", "embeddings", { input: texts(6, 100), dimensions: 1 });
-    expect(refused).toMatchObject({ status: 400, body: { error: { message: "Requested 600 tokens, max 500 tokens per request", code: "max_tokens_per_request" } } });
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { error: { message: "Requested 600 tokens, max 500 tokens per request", code: "max_tokens_per_request" } },
+    });
   });
 });
 
@@ -58,7 +82,10 @@ describe("tokens per input", () => {
     const message =
       "This model's maximum context length is 8192 tokens, however you requested 8193 tokens (8193 in your prompt; 0 for the completion). Please reduce your prompt; or completion length.";
     const fromOpenAI = await embedOpenAI(s, input);
-    expect(fromOpenAI).toMatchObject({ status: 400, body: { error: { message, type: "invalid_request_error", param: null, code: null } } });
+    expect(fromOpenAI).toMatchObject({
+      status: 400,
+      body: { error: { message, type: "invalid_request_error", param: null, code: null } },
+    });
     expect((await azure(s, "ada", "embeddings", { input, dimensions: 1 })).body.error.message).toBe(message);
     expect((await embedOpenAI(s, ["x".repeat(8192 * 4)])).status).toBe(200);
   });
@@ -68,8 +95,11 @@ describe("tokens per input", () => {
     const long = await azure(s, "small", "chat/completions", { messages: [{ role: "user", content: "x".repeat(44) }] });
     expect(long.status).toBe(400);
     expect(long.body.error).toMatchObject({ code: "context_length_exceeded", param: "messages" });
-    expect(long.body.error.message).toMatch(/^This model's maximum context length is 10 tokens\. However, your messages resulted in 11 tokens\./);
-    expect((await azure(s, "small", "embeddings", { input: "x".repeat(44), dimensions: 1 })).body.error.message).toMatch(/maximum context length is 10 tokens, however you requested 11 tokens/);
+    expect(long.body.error.message).toMatch(
+      /^This model's maximum context length is 10 tokens\. However, your messages resulted in 11 tokens\./,
+    );
+    expect((await azure(s, "small", "embeddings", { input: "x".repeat(44), dimensions: 1 })).body.error.message)
+      .toMatch(/maximum context length is 10 tokens, however you requested 11 tokens/);
   });
 });
 
@@ -108,7 +138,8 @@ describe("requests per minute (sliding 60 s window)", () => {
 
   test("OpenAI: per model, with OpenAI's body and x-ratelimit-* headers (no retry-after-ms)", async () => {
     const s = await start({ openai: { requestsPerMinute: 1 } });
-    const chat = (model: string) => openai(s, "chat/completions", { model, messages: [{ role: "user", content: "hi" }] });
+    const chat = (model: string) =>
+      openai(s, "chat/completions", { model, messages: [{ role: "user", content: "hi" }] });
     expect((await chat("gpt-4o")).status).toBe(200);
     expect((await chat("gpt-4o-mini")).status).toBe(200);
     clock += 59_000;
@@ -116,13 +147,18 @@ describe("requests per minute (sliding 60 s window)", () => {
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual({
       error: {
-        message: "Rate limit reached for gpt-4o in organization org-emulator on requests per min (RPM): Limit 1, Used 1, Requested 1. Please try again in 1s. Visit https://platform.openai.com/account/rate-limits to learn more.",
+        message:
+          "Rate limit reached for gpt-4o in organization org-emulator on requests per min (RPM): Limit 1, Used 1, Requested 1. Please try again in 1s. Visit https://platform.openai.com/account/rate-limits to learn more.",
         type: "requests",
         param: null,
         code: "rate_limit_exceeded",
       },
     });
-    expect(Object.fromEntries([...refused.headers].filter(([name]) => name.startsWith("x-ratelimit") || name.startsWith("retry-after")))).toEqual({
+    expect(
+      Object.fromEntries(
+        [...refused.headers].filter(([name]) => name.startsWith("x-ratelimit") || name.startsWith("retry-after")),
+      ),
+    ).toEqual({
       "x-ratelimit-limit-requests": "1",
       "x-ratelimit-remaining-requests": "0",
       "x-ratelimit-reset-requests": "1s",
@@ -161,9 +197,14 @@ describe("tokens per minute", () => {
     const s = await start({ deployments: { "gpt-4o": { tokensPerMinute: 10 } } });
     const content = "x".repeat(32); // 8 tokens
     expect((await azure(s, "gpt-4o", "chat/completions", { messages: [{ role: "user", content }] })).status).toBe(200);
-    const refused = await callJson(`${s.url}/openai/v1/responses`, { body: { model: "gpt-4o", input: content }, headers: { "api-key": "k" } });
+    const refused = await callJson(`${s.url}/openai/v1/responses`, {
+      body: { model: "gpt-4o", input: content },
+      headers: { "api-key": "k" },
+    });
     expect(refused.status).toBe(429);
-    expect(refused.body.error.message).toMatch(/^Requests to the Responses_Create Operation under Azure OpenAI API version v1 have exceeded token rate limit of your current OpenAI S0 pricing tier\. Please retry after 60 seconds\./);
+    expect(refused.body.error.message).toMatch(
+      /^Requests to the Responses_Create Operation under Azure OpenAI API version v1 have exceeded token rate limit of your current OpenAI S0 pricing tier\. Please retry after 60 seconds\./,
+    );
     expect(refused.headers.get("retry-after-ms")).toBe("60000");
   });
 });

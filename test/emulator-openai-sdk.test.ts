@@ -4,11 +4,15 @@
 import OpenAI, { AzureOpenAI } from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { embeddingOf } from "../src/testing.ts";
-import { startEmulator, type EmulatorServer } from "./helpers.ts";
+import { type EmulatorServer, startEmulator } from "./helpers.ts";
 
 let server: EmulatorServer;
 beforeAll(async () => {
-  server = await startEmulator({ openaiKeys: ["sk-good"], azureKeys: ["azure-good"], deployments: { "gpt-4o": {}, "text-embedding-3-small": {} } });
+  server = await startEmulator({
+    openaiKeys: ["sk-good"],
+    azureKeys: ["azure-good"],
+    deployments: { "gpt-4o": {}, "text-embedding-3-small": {} },
+  });
 });
 afterAll(() => server.close());
 beforeEach(() => server.emulator.reset());
@@ -17,8 +21,19 @@ const messages = [{ role: "user" as const, content: "Hello there" }];
 const sdks = () => [
   { name: "OpenAI", client: new OpenAI({ apiKey: "sk-good", baseURL: server.url + "/v1", maxRetries: 0 }) },
   // Microsoft's v1 docs use the plain OpenAI client: the key goes as a bearer, the deployment as the model.
-  { name: "Azure v1 (OpenAI client)", client: new OpenAI({ apiKey: "azure-good", baseURL: server.url + "/openai/v1", maxRetries: 0 }) },
-  { name: "Azure dated (AzureOpenAI)", client: new AzureOpenAI({ apiKey: "azure-good", endpoint: server.url, apiVersion: "2025-04-01-preview", maxRetries: 0 }) },
+  {
+    name: "Azure v1 (OpenAI client)",
+    client: new OpenAI({ apiKey: "azure-good", baseURL: server.url + "/openai/v1", maxRetries: 0 }),
+  },
+  {
+    name: "Azure dated (AzureOpenAI)",
+    client: new AzureOpenAI({
+      apiKey: "azure-good",
+      endpoint: server.url,
+      apiVersion: "2025-04-01-preview",
+      maxRetries: 0,
+    }),
+  },
 ];
 
 describe.each(["OpenAI", "Azure v1 (OpenAI client)", "Azure dated (AzureOpenAI)"])("%s", (name) => {
@@ -34,7 +49,12 @@ describe.each(["OpenAI", "Azure v1 (OpenAI client)", "Azure dated (AzureOpenAI)"
 
   test("a stream with include_usage: chunks spell the reply, the last one carries usage", async () => {
     const { client } = sdk();
-    const stream = await client.chat.completions.create({ model: "gpt-4o", messages, stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: "gpt-4o",
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let text = "";
     let usage: OpenAI.CompletionUsage | null | undefined;
     for await (const chunk of stream) {
@@ -49,8 +69,16 @@ describe.each(["OpenAI", "Azure v1 (OpenAI client)", "Azure dated (AzureOpenAI)"
     const { client } = sdk();
     const base64 = await client.embeddings.create({ model: "text-embedding-3-small", input: ["A", "B"] });
     expect(server.emulator.requests[0]!.body.encoding_format).toBe("base64");
-    expect(base64.data.map((d) => d.embedding)).toEqual([Array.from(embeddingOf("A", 1536)), Array.from(embeddingOf("B", 1536))]);
-    const float = await client.embeddings.create({ model: "text-embedding-3-small", input: "A", encoding_format: "float", dimensions: 8 });
+    expect(base64.data.map((d) => d.embedding)).toEqual([
+      Array.from(embeddingOf("A", 1536)),
+      Array.from(embeddingOf("B", 1536)),
+    ]);
+    const float = await client.embeddings.create({
+      model: "text-embedding-3-small",
+      input: "A",
+      encoding_format: "float",
+      dimensions: 8,
+    });
     expect(float.data[0]!.embedding).toEqual(Array.from(embeddingOf("A", 8)));
   });
 
@@ -87,15 +115,28 @@ test("401: a wrong key is AuthenticationError on both providers", async () => {
 });
 
 test("404: an unknown Azure deployment is NotFoundError with code DeploymentNotFound", async () => {
-  const azure = new AzureOpenAI({ apiKey: "azure-good", endpoint: server.url, apiVersion: "2024-10-21", deployment: "gpt-5-missing", maxRetries: 0 });
+  const azure = new AzureOpenAI({
+    apiKey: "azure-good",
+    endpoint: server.url,
+    apiVersion: "2024-10-21",
+    deployment: "gpt-5-missing",
+    maxRetries: 0,
+  });
   const error = await azure.chat.completions.create({ model: "gpt-5-missing", messages }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(OpenAI.NotFoundError);
   expect((error as InstanceType<typeof OpenAI.NotFoundError>).code).toBe("DeploymentNotFound");
-  expect(server.emulator.requests.map((r) => r.url)).toEqual([`${server.url}/openai/deployments/gpt-5-missing/chat/completions?api-version=2024-10-21`]);
+  expect(server.emulator.requests.map((r) => r.url)).toEqual([
+    `${server.url}/openai/deployments/gpt-5-missing/chat/completions?api-version=2024-10-21`,
+  ]);
 });
 
 test("429 with the SDK's own retries: it honours retry-after-ms and succeeds", async () => {
-  const azure = new AzureOpenAI({ apiKey: "azure-good", endpoint: server.url, apiVersion: "2024-10-21", maxRetries: 2 });
+  const azure = new AzureOpenAI({
+    apiKey: "azure-good",
+    endpoint: server.url,
+    apiVersion: "2024-10-21",
+    maxRetries: 2,
+  });
   server.emulator.failNext({ status: 429 }, 2);
   const reply = await azure.chat.completions.create({ model: "gpt-4o", messages });
   expect(reply.choices[0]!.message.content).toBe("You said: Hello there");

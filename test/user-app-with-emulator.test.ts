@@ -2,7 +2,7 @@
 // emulator over real HTTP, once per provider, scripting what the model says with `reply` and how the service fails
 // with `failNext`, and checking what the app sent in `emulator.requests`.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { createClient, type Client } from "../src/mod.ts";
+import { type Client, createClient } from "../src/mod.ts";
 import { contentFilterError, createEmulator, type ReplyRequest, serve, type Served } from "../src/testing.ts";
 import { answer, BLOCKED, BUSY, streamAnswer } from "./fixtures/support-bot.ts";
 
@@ -25,7 +25,10 @@ beforeEach(() => emulator.reset());
 // The app's two configurations: only the config differs.
 const providers: [string, () => Client][] = [
   ["OpenAI", () => createClient({ provider: "openai", apiKey: "sk-test", baseURL: `${server.url}/v1` })],
-  ["Azure OpenAI", () => createClient({ provider: "azure", endpoint: server.url, apiVersion: "2024-10-21", apiKey: "test-key" })],
+  [
+    "Azure OpenAI",
+    () => createClient({ provider: "azure", endpoint: server.url, apiVersion: "2024-10-21", apiKey: "test-key" }),
+  ],
 ];
 
 describe.each(providers)("the support bot on %s", (_, client) => {

@@ -21,8 +21,14 @@ export class FaultQueue {
 
   add(fault: Fault, times = 1): void {
     const kinds = KINDS.filter((kind) => kind in fault);
-    if (kinds.length != 1) throw new TypeError(`failNext: a fault has exactly one of ${KINDS.join(", ")}; got ${kinds.length ? kinds.join(", ") : "none"}`);
-    if (!Number.isInteger(times) || times < 1) throw new TypeError(`failNext: times must be a positive integer, got ${times}`);
+    if (kinds.length != 1) {
+      throw new TypeError(
+        `failNext: a fault has exactly one of ${KINDS.join(", ")}; got ${kinds.length ? kinds.join(", ") : "none"}`,
+      );
+    }
+    if (!Number.isInteger(times) || times < 1) {
+      throw new TypeError(`failNext: times must be a positive integer, got ${times}`);
+    }
     this.#queue.push({ fault, left: times });
   }
 
@@ -53,7 +59,9 @@ export function faultRefusal(fault: Fault, call: Call, model: string): Refusal |
     const body = fault.body === undefined ? standard.body : fault.body;
     return new Refusal(fault.status, body, { ...standard.headers, ...fault.headers });
   }
-  if ("contentFilter" in fault && fault.contentFilter == "prompt") return new Refusal(400, contentFilterError("prompt"));
+  if ("contentFilter" in fault && fault.contentFilter == "prompt") {
+    return new Refusal(400, contentFilterError("prompt"));
+  }
   return undefined;
 }
 
@@ -65,4 +73,5 @@ export function bodyFaults(fault: Fault | undefined): BodyFaults {
 }
 
 /** Whether the fault stops the reply's output with the content filter. */
-export const filtersOutput = (fault: Fault | undefined): boolean => !!fault && "contentFilter" in fault && fault.contentFilter == "output";
+export const filtersOutput = (fault: Fault | undefined): boolean =>
+  !!fault && "contentFilter" in fault && fault.contentFilter == "output";

@@ -1,6 +1,6 @@
 // The services' limits: tokens per embeddings call and per input (HTTP 400), and requests / tokens per minute over
 // a sliding 60 s window (HTTP 429 with each service's body and headers). Tokens are estimated, not tokenized.
-import { type Flavor, invalid, openaiDuration, Refusal, openaiError, rateLimited } from "./refusals.ts";
+import { type Flavor, invalid, openaiDuration, openaiError, rateLimited, Refusal } from "./refusals.ts";
 import type { LimitOptions } from "./types.ts";
 
 /**
@@ -13,9 +13,11 @@ import type { LimitOptions } from "./types.ts";
  */
 export const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
 
-/** What the services enforce on embeddings when a test sets nothing: OpenAI's 300 000 per call; 8192 per input on both. */
+/** What the services enforce on embeddings unless a test says otherwise: OpenAI's 300 000 per call; 8192 per input. */
 export function embeddingLimits(flavor: Flavor, limits: LimitOptions): LimitOptions {
-  const defaults: LimitOptions = flavor == "openai" ? { maxTokensPerRequest: 300_000, maxInputTokens: 8192 } : { maxInputTokens: 8192 };
+  const defaults: LimitOptions = flavor == "openai"
+    ? { maxTokensPerRequest: 300_000, maxInputTokens: 8192 }
+    : { maxInputTokens: 8192 };
   return { ...defaults, ...limits };
 }
 
@@ -31,7 +33,9 @@ export function checkEmbeddingTokens(inputs: string[], limits: LimitOptions): vo
   const context = limits.maxInputTokens;
   const longest = Math.max(...counts);
   if (context !== undefined && longest > context) {
-    invalid(`This model's maximum context length is ${context} tokens, however you requested ${longest} tokens (${longest} in your prompt; 0 for the completion). Please reduce your prompt; or completion length.`);
+    invalid(
+      `This model's maximum context length is ${context} tokens, however you requested ${longest} tokens (${longest} in your prompt; 0 for the completion). Please reduce your prompt; or completion length.`,
+    );
   }
 }
 
@@ -40,7 +44,11 @@ export function checkPromptTokens(prompt: string, limits: LimitOptions, param: s
   const max = limits.maxInputTokens;
   const tokens = estimateTokens(prompt);
   if (max === undefined || tokens <= max) return;
-  invalid(`This model's maximum context length is ${max} tokens. However, your messages resulted in ${tokens} tokens. Please reduce the length of the messages.`, param, "context_length_exceeded");
+  invalid(
+    `This model's maximum context length is ${max} tokens. However, your messages resulted in ${tokens} tokens. Please reduce the length of the messages.`,
+    param,
+    "context_length_exceeded",
+  );
 }
 
 const WINDOW_MS = 60_000;
@@ -82,13 +90,29 @@ export class RateLimiter {
     const headersBefore = () => rateHeaders(window, now, rpm, tpm, used);
     if (rpm !== undefined && window.length >= rpm) {
       const waitMs = expiryOf(window, 0, now);
-      throw rateLimited(caller.flavor, { kind: "requests", limit: rpm, used: window.length, requested: 1, waitMs, model: caller.name, apiVersion: caller.apiVersion }, headersBefore());
+      throw rateLimited(caller.flavor, {
+        kind: "requests",
+        limit: rpm,
+        used: window.length,
+        requested: 1,
+        waitMs,
+        model: caller.name,
+        apiVersion: caller.apiVersion,
+      }, headersBefore());
     }
     if (tpm !== undefined && used + tokens > tpm) {
       const waitMs = tokens > tpm ? WINDOW_MS : expiryOf(window, freedAfter(window, used + tokens - tpm), now);
       // The tokens' reset is the wait for this call's tokens, not for one more token.
       const headers = { ...headersBefore(), "x-ratelimit-reset-tokens": openaiDuration(waitMs) };
-      throw rateLimited(caller.flavor, { kind: "tokens", limit: tpm, used, requested: tokens, waitMs, model: caller.name, apiVersion: caller.apiVersion }, headers);
+      throw rateLimited(caller.flavor, {
+        kind: "tokens",
+        limit: tpm,
+        used,
+        requested: tokens,
+        waitMs,
+        model: caller.name,
+        apiVersion: caller.apiVersion,
+      }, headers);
     }
     window.push({ at: now, tokens });
     return rateHeaders(window, now, rpm, tpm, used + tokens);
@@ -100,7 +124,8 @@ export class RateLimiter {
 }
 
 /** How long until the `index`-th oldest use leaves the window. */
-const expiryOf = (window: Use[], index: number, now: number) => Math.max(0, (window[index]?.at ?? now) + WINDOW_MS - now);
+const expiryOf = (window: Use[], index: number, now: number) =>
+  Math.max(0, (window[index]?.at ?? now) + WINDOW_MS - now);
 
 /** The index of the use whose expiry frees at least `excess` tokens (counting from the oldest). */
 function freedAfter(window: Use[], excess: number): number {
@@ -116,7 +141,13 @@ function freedAfter(window: Use[], excess: number): number {
  * `x-ratelimit-limit|remaining|reset-requests|tokens`, as both services send them. A reset is how long until that
  * limit admits one more call (OpenAI's duration format: `0ms`, `20ms`, `1s`, `6m0s`).
  */
-function rateHeaders(window: Use[], now: number, rpm: number | undefined, tpm: number | undefined, used: number): Record<string, string> {
+function rateHeaders(
+  window: Use[],
+  now: number,
+  rpm: number | undefined,
+  tpm: number | undefined,
+  used: number,
+): Record<string, string> {
   const headers: Record<string, string> = {};
   if (rpm !== undefined) {
     const full = window.length >= rpm;
@@ -128,7 +159,9 @@ function rateHeaders(window: Use[], now: number, rpm: number | undefined, tpm: n
     const full = used >= tpm;
     headers["x-ratelimit-limit-tokens"] = String(tpm);
     headers["x-ratelimit-remaining-tokens"] = String(Math.max(0, tpm - used));
-    headers["x-ratelimit-reset-tokens"] = openaiDuration(full ? expiryOf(window, freedAfter(window, used - tpm + 1), now) : 0);
+    headers["x-ratelimit-reset-tokens"] = openaiDuration(
+      full ? expiryOf(window, freedAfter(window, used - tpm + 1), now) : 0,
+    );
   }
   return headers;
 }
