@@ -31,3 +31,4 @@ export { AZURE_API_VERSIONS } from "./testing/versions.ts";
 export { serve } from "./testing/serve.ts";
 export type { Served } from "./testing/serve.ts";
 export { countTokens, embeddingOf, float32ToBase64 } from "./testing/vectors.ts";
+export { estimateTokens } from "./testing/limits.ts";

@@ -4,19 +4,28 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PASSED_FILTERS } from "../src/testing.ts";
 import { callJson, callSse, type Form, FORMS, urlOf } from "./helpers/emulator-http.ts";
-import { startEmulator, type EmulatorServer } from "./helpers.ts";
+import { type EmulatorServer, startEmulator } from "./helpers.ts";
 
 let server: EmulatorServer;
 beforeAll(async () => {
-  server = await startEmulator({ azureKeys: ["azure-key"], deployments: { "gpt-4.1": { model: "gpt-4.1-2025-04-14" }, "gpt-4o": {} } });
+  server = await startEmulator({
+    azureKeys: ["azure-key"],
+    deployments: { "gpt-4.1": { model: "gpt-4.1-2025-04-14" }, "gpt-4o": {} },
+  });
 });
 afterAll(() => server.close());
 
 const url = (form: Form, path: string) => urlOf(server.url, form, path);
-const create = (form: Form, body: Record<string, unknown>) => callJson(url(form, "responses"), { body: { model: "gpt-4.1", ...body }, headers: form.headers });
+const create = (form: Form, body: Record<string, unknown>) =>
+  callJson(url(form, "responses"), { body: { model: "gpt-4.1", ...body }, headers: form.headers });
 const get = (form: Form, path: string) => callJson(url(form, path), { headers: form.headers });
 
-const TOOLS = [{ type: "function", name: "lookup", description: "Look it up", parameters: { type: "object", properties: { q: { type: "string" } }, required: ["q"] } }];
+const TOOLS = [{
+  type: "function",
+  name: "lookup",
+  description: "Look it up",
+  parameters: { type: "object", properties: { q: { type: "string" } }, required: ["q"] },
+}];
 
 describe.each(FORMS)("$name", (form) => {
   const azure = form.name != "OpenAI";
@@ -37,7 +46,12 @@ describe.each(FORMS)("$name", (form) => {
       service_tier: "default",
       store: true,
       background: false,
-      output: [{ type: "message", role: "assistant", status: "completed", content: [{ type: "output_text", text: "You said: Hello there", annotations: [] }] }],
+      output: [{
+        type: "message",
+        role: "assistant",
+        status: "completed",
+        content: [{ type: "output_text", text: "You said: Hello there", annotations: [] }],
+      }],
     });
     expect(body.id).toMatch(/^resp_/);
     expect(body.output[0].id).toMatch(/^msg_/);
@@ -48,8 +62,9 @@ describe.each(FORMS)("$name", (form) => {
       output_tokens_details: { reasoning_tokens: 0 },
       total_tokens: body.usage.input_tokens + 4,
     });
-    if (azure) expect(body.content_filters.map((f: { source_type: string }) => f.source_type)).toEqual(["prompt", "completion"]);
-    else expect(body).not.toHaveProperty("content_filters");
+    if (azure) {
+      expect(body.content_filters.map((f: { source_type: string }) => f.source_type)).toEqual(["prompt", "completion"]);
+    } else expect(body).not.toHaveProperty("content_filters");
     const [request] = server.emulator.requests;
     expect(request!.method).toBe("POST");
     expect(request!.url).toBe(url(form, "responses"));
@@ -57,7 +72,10 @@ describe.each(FORMS)("$name", (form) => {
   });
 
   test("stream: true sends typed events, event: line = data.type, sequence_number 0, 1, 2… and a terminal response.completed", async () => {
-    const { status, headers, events } = await callSse(url(form, "responses"), { body: { model: "gpt-4.1", input: "Hi you", stream: true }, headers: form.headers });
+    const { status, headers, events } = await callSse(url(form, "responses"), {
+      body: { model: "gpt-4.1", input: "Hi you", stream: true },
+      headers: form.headers,
+    });
     expect(status).toBe(200);
     expect(headers.get("content-type")).toMatch(/^text\/event-stream/);
     expect(events.every((e) => e.event == e.data.type)).toBe(true);
@@ -88,8 +106,18 @@ describe.each(FORMS)("$name", (form) => {
     if (azure) {
       expect(events[0]!.data.response.content_filters).toBeNull();
       expect(completed.content_filters).toEqual([
-        { blocked: false, source_type: "prompt", content_filter_results: { ...PASSED_FILTERS, jailbreak: { filtered: false, detected: false } }, content_filter_offsets: expect.any(Object) },
-        { blocked: false, source_type: "completion", content_filter_results: PASSED_FILTERS, content_filter_offsets: expect.any(Object) },
+        {
+          blocked: false,
+          source_type: "prompt",
+          content_filter_results: { ...PASSED_FILTERS, jailbreak: { filtered: false, detected: false } },
+          content_filter_offsets: expect.any(Object),
+        },
+        {
+          blocked: false,
+          source_type: "completion",
+          content_filter_results: PASSED_FILTERS,
+          content_filter_offsets: expect.any(Object),
+        },
       ]);
     } else expect(completed).not.toHaveProperty("content_filters");
     // A streamed response is stored like any other.
@@ -97,7 +125,10 @@ describe.each(FORMS)("$name", (form) => {
   });
 
   test("with tools: a function_call item whose arguments stream in pieces, id and name first", async () => {
-    const { events } = await callSse(url(form, "responses"), { body: { model: "gpt-4.1", input: "weather in Paris", tools: TOOLS, stream: true }, headers: form.headers });
+    const { events } = await callSse(url(form, "responses"), {
+      body: { model: "gpt-4.1", input: "weather in Paris", tools: TOOLS, stream: true },
+      headers: form.headers,
+    });
     const added = events.find((e) => e.event == "response.output_item.added")!.data;
     expect(added.item).toMatchObject({ type: "function_call", name: "lookup", arguments: "", status: "in_progress" });
     expect(added.item.call_id).toMatch(/^call_/);
@@ -105,9 +136,17 @@ describe.each(FORMS)("$name", (form) => {
     expect(pieces.length).toBeGreaterThan(1);
     for (const p of pieces) expect(p).toMatchObject({ item_id: added.item.id, output_index: 0 });
     const done = events.find((e) => e.event == "response.function_call_arguments.done")!.data;
-    expect(done).toMatchObject({ item_id: added.item.id, name: "lookup", arguments: pieces.map((p) => p.delta).join("") });
+    expect(done).toMatchObject({
+      item_id: added.item.id,
+      name: "lookup",
+      arguments: pieces.map((p) => p.delta).join(""),
+    });
     expect(JSON.parse(done.arguments)).toEqual({ q: "weather in Paris" });
-    expect(events.at(-1)!.data.response.output).toEqual([{ ...added.item, status: "completed", arguments: done.arguments }]);
+    expect(events.at(-1)!.data.response.output).toEqual([{
+      ...added.item,
+      status: "completed",
+      arguments: done.arguments,
+    }]);
   });
 
   test("a tool result in the input gets a message back, not another call", async () => {
@@ -122,8 +161,15 @@ describe.each(FORMS)("$name", (form) => {
 
   test("max_output_tokens cuts the text: status incomplete, terminal event response.incomplete", async () => {
     const { body } = await create(form, { input: "one two three four", max_output_tokens: 2 });
-    expect(body).toMatchObject({ status: "incomplete", incomplete_details: { reason: "max_output_tokens" }, output: [{ status: "incomplete", content: [{ text: "You said:" }] }] });
-    const { events } = await callSse(url(form, "responses"), { body: { model: "gpt-4.1", input: "one two", max_output_tokens: 2, stream: true }, headers: form.headers });
+    expect(body).toMatchObject({
+      status: "incomplete",
+      incomplete_details: { reason: "max_output_tokens" },
+      output: [{ status: "incomplete", content: [{ text: "You said:" }] }],
+    });
+    const { events } = await callSse(url(form, "responses"), {
+      body: { model: "gpt-4.1", input: "one two", max_output_tokens: 2, stream: true },
+      headers: form.headers,
+    });
     expect(events.at(-1)!.event).toBe("response.incomplete");
   });
 
@@ -134,8 +180,16 @@ describe.each(FORMS)("$name", (form) => {
     expect(deleted).toMatchObject({ status: 200, body: { id: created.id, object: "response", deleted: true } });
     const missing = await get(form, `responses/${created.id}`);
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ error: { message: `Response with id '${created.id}' not found.`, type: "invalid_request_error", param: null, code: null } });
-    expect((await callJson(url(form, `responses/${created.id}`), { method: "DELETE", headers: form.headers })).status).toBe(404);
+    expect(missing.body).toEqual({
+      error: {
+        message: `Response with id '${created.id}' not found.`,
+        type: "invalid_request_error",
+        param: null,
+        code: null,
+      },
+    });
+    expect((await callJson(url(form, `responses/${created.id}`), { method: "DELETE", headers: form.headers })).status)
+      .toBe(404);
   });
 
   test("store: false is not kept", async () => {
@@ -152,22 +206,42 @@ describe.each(FORMS)("$name", (form) => {
     const refused = await create(form, { input: "second", previous_response_id: "resp_nope" });
     expect(refused.status).toBe(400);
     expect(refused.body).toEqual({
-      error: { message: "Previous response with id 'resp_nope' not found.", type: "invalid_request_error", param: "previous_response_id", code: "previous_response_not_found" },
+      error: {
+        message: "Previous response with id 'resp_nope' not found.",
+        type: "invalid_request_error",
+        param: "previous_response_id",
+        code: "previous_response_not_found",
+      },
     });
   });
 
   test("background: queued at create, in_progress at the first retrieve, completed at the second", async () => {
     const { body } = await create(form, { input: "slow job", background: true, store: true });
     expect(body).toMatchObject({ status: "queued", background: true, output: [], usage: null });
-    expect((await get(form, `responses/${body.id}`)).body).toMatchObject({ id: body.id, status: "in_progress", output: [] });
+    expect((await get(form, `responses/${body.id}`)).body).toMatchObject({
+      id: body.id,
+      status: "in_progress",
+      output: [],
+    });
     const done = (await get(form, `responses/${body.id}`)).body;
-    expect(done).toMatchObject({ id: body.id, status: "completed", output: [{ content: [{ text: "You said: slow job" }] }] });
+    expect(done).toMatchObject({
+      id: body.id,
+      status: "completed",
+      output: [{ content: [{ text: "You said: slow job" }] }],
+    });
     expect((await get(form, `responses/${body.id}`)).body).toEqual(done);
   });
 
   test("background + stream: response.queued after response.created; resume with starting_after sends the events after it", async () => {
-    const { events } = await callSse(url(form, "responses"), { body: { model: "gpt-4.1", input: "a b c", background: true, stream: true }, headers: form.headers });
-    expect(events.slice(0, 3).map((e) => e.event)).toEqual(["response.created", "response.queued", "response.in_progress"]);
+    const { events } = await callSse(url(form, "responses"), {
+      body: { model: "gpt-4.1", input: "a b c", background: true, stream: true },
+      headers: form.headers,
+    });
+    expect(events.slice(0, 3).map((e) => e.event)).toEqual([
+      "response.created",
+      "response.queued",
+      "response.in_progress",
+    ]);
     expect(events[0]!.data.response.status).toBe("queued");
     const id = events[0]!.data.response.id;
     const resumed = await callSse(url(form, `responses/${id}?stream=true&starting_after=4`), { headers: form.headers });
@@ -186,7 +260,8 @@ describe.each(FORMS)("$name", (form) => {
 
   test("cancel: a queued background response becomes cancelled, idempotently; a synchronous one is refused", async () => {
     const { body } = await create(form, { input: "cancel me", background: true });
-    const cancel = (id: string) => callJson(url(form, `responses/${id}/cancel`), { method: "POST", headers: form.headers });
+    const cancel = (id: string) =>
+      callJson(url(form, `responses/${id}/cancel`), { method: "POST", headers: form.headers });
     expect(await cancel(body.id)).toMatchObject({ status: 200, body: { id: body.id, status: "cancelled" } });
     expect(await cancel(body.id)).toMatchObject({ status: 200, body: { id: body.id, status: "cancelled" } });
     expect((await get(form, `responses/${body.id}`)).body.status).toBe("cancelled");
@@ -204,7 +279,12 @@ describe.each(FORMS)("$name", (form) => {
     const all = (await get(form, `responses/${body.id}/input_items`)).body;
     expect(all).toMatchObject({ object: "list", has_more: false });
     expect(texts(all)).toEqual(["three", "two", "one"]);
-    expect(all.data[0]).toMatchObject({ type: "message", role: "user", status: "completed", content: [{ type: "input_text", text: "three" }] });
+    expect(all.data[0]).toMatchObject({
+      type: "message",
+      role: "user",
+      status: "completed",
+      content: [{ type: "input_text", text: "three" }],
+    });
     expect(all.first_id).toBe(all.data[0].id);
     expect(all.last_id).toBe(all.data[2].id);
     const page = (await get(form, `responses/${body.id}/input_items?limit=2&order=asc`)).body;
@@ -217,24 +297,48 @@ describe.each(FORMS)("$name", (form) => {
 });
 
 describe("Azure routes and versions", () => {
-  const dated = (version: string) => callJson(`${server.url}/openai/responses?api-version=${version}`, { body: { model: "gpt-4.1", input: "x" }, headers: { "api-key": "azure-key" } });
+  const dated = (version: string) =>
+    callJson(`${server.url}/openai/responses?api-version=${version}`, {
+      body: { model: "gpt-4.1", input: "x" },
+      headers: { "api-key": "azure-key" },
+    });
 
   test("the dated form from 2025-03-01-preview on; older versions get the service's 400", async () => {
     expect((await dated("2025-03-01-preview")).status).toBe(200);
     const old = await dated("2024-10-21");
     expect(old.status).toBe(400);
-    expect(old.body).toEqual({ error: { code: "BadRequest", message: "Responses API is enabled only for api-version 2025-03-01-preview and later" } });
-    const retrieve = await callJson(`${server.url}/openai/responses/resp_x?api-version=2024-10-21`, { headers: { "api-key": "azure-key" } });
-    expect(retrieve.body.error.message).toBe("Responses API is enabled only for api-version 2025-03-01-preview and later");
+    expect(old.body).toEqual({
+      error: {
+        code: "BadRequest",
+        message: "Responses API is enabled only for api-version 2025-03-01-preview and later",
+      },
+    });
+    const retrieve = await callJson(`${server.url}/openai/responses/resp_x?api-version=2024-10-21`, {
+      headers: { "api-key": "azure-key" },
+    });
+    expect(retrieve.body.error.message).toBe(
+      "Responses API is enabled only for api-version 2025-03-01-preview and later",
+    );
   });
 
   test("an unknown dated version is refused; none at all is Azure's 404", async () => {
-    expect(await dated("2099-01-01")).toMatchObject({ status: 400, body: { error: { code: "BadRequest", message: "API version not supported" } } });
-    expect(await callJson(`${server.url}/openai/responses`, { body: { model: "gpt-4.1", input: "x" }, headers: { "api-key": "azure-key" } })).toMatchObject({ status: 404, body: { error: { code: "404", message: "Resource not found" } } });
+    expect(await dated("2099-01-01")).toMatchObject({
+      status: 400,
+      body: { error: { code: "BadRequest", message: "API version not supported" } },
+    });
+    expect(
+      await callJson(`${server.url}/openai/responses`, {
+        body: { model: "gpt-4.1", input: "x" },
+        headers: { "api-key": "azure-key" },
+      }),
+    ).toMatchObject({ status: 404, body: { error: { code: "404", message: "Resource not found" } } });
   });
 
   test("the Responses API is not under /deployments/{name}/", async () => {
-    const { status, body } = await callJson(`${server.url}/openai/deployments/gpt-4.1/responses?api-version=2025-04-01-preview`, { body: { input: "x" }, headers: { "api-key": "azure-key" } });
+    const { status, body } = await callJson(
+      `${server.url}/openai/deployments/gpt-4.1/responses?api-version=2025-04-01-preview`,
+      { body: { input: "x" }, headers: { "api-key": "azure-key" } },
+    );
     expect(status).toBe(404);
     expect(body).toEqual({ error: { code: "404", message: "Resource not found" } });
   });

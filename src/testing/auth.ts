@@ -25,7 +25,8 @@ function authorizeOpenAI(bearer: string | undefined, keys: string[] | undefined)
   const accepted = keys ? keys.includes(bearer) : bearer.startsWith("sk-");
   if (accepted) return;
   const shown = `${bearer.slice(0, 3)}***${bearer.slice(-4)}`;
-  const message = `Incorrect API key provided: ${shown}. You can find your API key at https://platform.openai.com/account/api-keys.`;
+  const message =
+    `Incorrect API key provided: ${shown}. You can find your API key at https://platform.openai.com/account/api-keys.`;
   throw new Refusal(401, openaiError(message, { code: "invalid_api_key" }));
 }
 

@@ -25,10 +25,19 @@ export function embeddingInputs(body: RequestBody): string[] {
   }
   const texts = inputs as string[];
   const empty = texts.findIndex((t) => !t);
-  if (empty >= 0) invalid(`'$.input[${empty}]' is invalid. Please check the API reference: https://platform.openai.com/docs/api-reference.`, "input");
+  if (empty >= 0) {
+    invalid(
+      `'$.input[${empty}]' is invalid. Please check the API reference: https://platform.openai.com/docs/api-reference.`,
+      "input",
+    );
+  }
   const format = body.encoding_format;
   if (format !== undefined && !ENCODINGS.includes(String(format))) {
-    invalid(`Invalid value: '${String(format)}'. Supported values are: 'float' and 'base64'.`, "encoding_format", "invalid_value");
+    invalid(
+      `Invalid value: '${String(format)}'. Supported values are: 'float' and 'base64'.`,
+      "encoding_format",
+      "invalid_value",
+    );
   }
   return texts;
 }

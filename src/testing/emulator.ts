@@ -4,13 +4,22 @@ import { authorize } from "./auth.ts";
 import { embed, embeddingInputs } from "./embeddings.ts";
 import { bodyFaults, type Call, FaultQueue, faultRefusal, filtersOutput } from "./faults.ts";
 import { corsHeaders, preflight, responseHeaders } from "./headers.ts";
-import { azureError, type Flavor, invalid, NO_DEPLOYMENT, Refusal } from "./refusals.ts";
-import { completion, promptOf, type Shape, type Spoken, streamEvents } from "./replies.ts";
-import { finishedResponse, promptOfInput } from "./responses.ts";
+import { checkEmbeddingTokens, checkPromptTokens, embeddingLimits, estimateTokens, RateLimiter } from "./limits.ts";
+import { azureError, type Flavor, invalid, NO_DEPLOYMENT, operationName, Refusal } from "./refusals.ts";
+import { completion, conversationText, promptOf, type Shape, type Spoken, streamEvents } from "./replies.ts";
+import { finishedResponse, inputText, promptOfInput } from "./responses.ts";
 import { type Answer, ResponseStore } from "./responses-store.ts";
-import { flavorOf, route, type Route } from "./router.ts";
-import { defaultReply, type ReplyRequest, said, type Said } from "./script.ts";
-import type { DeploymentOptions, Emulator, EmulatorOptions, Fault, RecordedRequest, RequestBody } from "./types.ts";
+import { flavorOf, type Route, route } from "./router.ts";
+import { defaultReply, type ReplyRequest, type Said, said } from "./script.ts";
+import type {
+  DeploymentOptions,
+  Emulator,
+  EmulatorOptions,
+  Fault,
+  LimitOptions,
+  RecordedRequest,
+  RequestBody,
+} from "./types.ts";
 import { abortable, type BodyFaults, jsonBody, sseBody } from "./wire.ts";
 
 export type { DeploymentOptions, Emulator, EmulatorOptions, RecordedRequest } from "./types.ts";
@@ -28,8 +37,12 @@ interface Context {
   /** The deployment (Azure) or model (OpenAI) the call is for. */
   name: string;
   settings: DeploymentOptions;
+  /** The limits of the deployment (Azure) or of `EmulatorOptions.openai`. */
+  limits: LimitOptions;
   fault?: Fault;
   serial: number;
+  /** The `x-ratelimit-*` headers of the answer. */
+  rateHeaders: Record<string, string>;
 }
 
 /**
@@ -48,7 +61,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const cors = corsHeaders(options.corsAllowHeaders);
   const store = new ResponseStore();
   const faults = new FaultQueue();
+  const rates = new RateLimiter(options.now ?? Date.now);
+  // Numbers the answers (their ids and request-id headers) and the tool calls, so both are stable in tests.
   let serial = 0;
+  let calls = 0;
+  const callId = () => {
+    calls += 1;
+    return `call_emu${String(calls).padStart(6, "0")}`;
+  };
 
   const answer = async (request: Request): Promise<Response> => {
     if (request.method == "OPTIONS") return new Response(null, { status: 200, headers: preflight(request, cors) });
@@ -63,10 +83,17 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       parsed = false;
     }
     const record = () => {
-      if (options.record !== false) requests.push({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body });
+      if (options.record !== false) {
+        requests.push({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body });
+      }
     };
     const name = where.deployment ?? (typeof body.model == "string" ? body.model : "");
-    const call: Call = { route: where.operation, deployment: name || undefined, provider: where.flavor };
+    const call: Call = {
+      route: where.operation,
+      deployment: name || undefined,
+      provider: where.flavor,
+      apiVersion: where.apiVersion || "v1",
+    };
     const fault = faults.take(call);
     const refusal = fault && faultRefusal(fault, call, name);
     if (refusal) {
@@ -74,9 +101,27 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       throw refusal;
     }
     authorize(where.flavor, request.headers, options, url.pathname.startsWith("/openai/v1/"));
-    if (!parsed) invalid("We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)");
+    if (!parsed) {
+      invalid(
+        "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
+      );
+    }
     record();
-    const context: Context = { method: request.method, route: where, url, body, name, settings: settingsOf(where, name), fault, serial: ++serial };
+    const settings = settingsOf(where, name);
+    const limits = where.flavor == "azure" ? settings : (options.openai ?? {});
+    serial += 1;
+    const context: Context = {
+      method: request.method,
+      route: where,
+      url,
+      body,
+      name,
+      settings,
+      limits,
+      fault,
+      serial,
+      rateHeaders: {},
+    };
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     return respond(context, await dispatch(context));
   };
@@ -94,14 +139,23 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const { body, route: where } = c;
     const id = where.id ?? "";
     switch (where.operation) {
-      case "embeddings":
-        return { json: embed(body, embeddingInputs(body), c.settings.model ?? c.name, c.settings) };
+      case "embeddings": {
+        const inputs = embeddingInputs(body);
+        checkEmbeddingTokens(inputs, embeddingLimits(where.flavor, c.limits));
+        admit(c, inputs.reduce((sum, text) => sum + estimateTokens(text), 0));
+        return { json: embed(body, inputs, c.settings.model ?? c.name, c.settings) };
+      }
       case "chat/completions":
       case "completions":
         return chat(c);
       case "responses":
         store.check(body);
-        return store.create(finishedResponse({ ...(await draftOf(c)), id: `resp_emu${String(c.serial).padStart(8, "0")}` }), body);
+        checkPromptTokens(inputText(body), c.limits, "input");
+        admit(c, estimateTokens(inputText(body)));
+        return store.create(
+          finishedResponse({ ...(await draftOf(c)), id: `resp_emu${String(c.serial).padStart(8, "0")}` }),
+          body,
+        );
       case "responses/{id}":
         return c.method == "DELETE" ? store.remove(id) : store.retrieve(id, c.url.searchParams);
       case "responses/{id}/cancel":
@@ -113,11 +167,34 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   const chat = async (c: Context): Promise<Answer> => {
     const isChat = c.route.operation == "chat/completions";
-    if (isChat && !Array.isArray(c.body.messages)) invalid("Missing required parameter: 'messages'.", "messages", "missing_required_parameter");
-    const shape: Shape = { id: `chatcmpl-emu${c.serial}`, created: 1_700_000_000 + c.serial, model: c.settings.model ?? c.name, flavor: c.route.flavor, chat: isChat };
+    if (isChat && !Array.isArray(c.body.messages)) {
+      invalid("Missing required parameter: 'messages'.", "messages", "missing_required_parameter");
+    }
+    const prompt = conversationText(c.body);
+    checkPromptTokens(prompt, c.limits, isChat ? "messages" : "prompt");
+    admit(c, estimateTokens(prompt));
+    const shape: Shape = {
+      id: `chatcmpl-emu${c.serial}`,
+      created: 1_700_000_000 + c.serial,
+      model: c.settings.model ?? c.name,
+      flavor: c.route.flavor,
+      chat: isChat,
+    };
     const spoken = await speak(c, promptOf(c.body), c.body.max_completion_tokens ?? c.body.max_tokens);
     if (!c.body.stream) return { json: completion(shape, c.body, spoken) };
     return { events: dataEvents(streamEvents(shape, c.body, spoken)) };
+  };
+
+  /** Counts the call against its rate limits, or throws the service's 429. */
+  const admit = (c: Context, tokens: number) => {
+    const { flavor, operation, apiVersion } = c.route;
+    const caller = {
+      flavor,
+      key: `${flavor}:${c.name}`,
+      name: flavor == "azure" ? operationName(operation) : c.name,
+      apiVersion: apiVersion || "v1",
+    };
+    c.rateHeaders = rates.admit(caller, c.limits, tokens);
   };
 
   const draftOf = async (c: Context) => {
@@ -148,34 +225,45 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       body: c.body,
     };
     let reply: Said;
-    if (options.reply) reply = said(await options.reply(request));
+    if (options.reply) reply = said(await options.reply(request), callId);
     else if (options.replyTokens) reply = { text: filler(options.replyTokens), toolCalls: [] };
-    else reply = defaultReply(request);
+    else reply = defaultReply(request, callId);
     let tokens = reply.text ? reply.text.split(/(?=\s)/) : [];
     const cut = max !== undefined && tokens.length > max;
     if (cut) tokens = tokens.slice(0, max);
     const filtered = filtersOutput(c.fault);
-    const finish = reply.finishReason ?? (filtered ? "content_filter" : cut ? "length" : reply.toolCalls.length ? "tool_calls" : "stop");
+    const finish = reply.finishReason ??
+      (filtered ? "content_filter" : cut ? "length" : reply.toolCalls.length ? "tool_calls" : "stop");
     return { said: reply, tokens, finish, filtered };
   };
 
+  const countCancel = () => {
+    stats.streamsCancelled += 1;
+  };
+
   const respond = (c: Context, result: Answer): Response => {
-    const headers = responseHeaders(c.route.flavor, c.serial);
-    const faults: BodyFaults = { ...bodyFaults(c.fault), onCancel: () => stats.streamsCancelled++ };
+    const headers = { ...responseHeaders(c.route.flavor, c.serial), ...c.rateHeaders };
+    const faults: BodyFaults = { ...bodyFaults(c.fault), onCancel: countCancel };
     if ("events" in result) {
-      return new Response(sseBody(result.events, faults), { headers: { ...headers, "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" } });
+      return new Response(sseBody(result.events, faults), {
+        headers: { ...headers, "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" },
+      });
     }
     const stream = jsonBody(result.json, faults);
-    return stream ? new Response(stream, { headers: { ...headers, "content-type": "application/json" } }) : Response.json(result.json, { headers });
+    return stream
+      ? new Response(stream, { headers: { ...headers, "content-type": "application/json" } })
+      : Response.json(result.json, { headers });
   };
 
   const handle = async (request: Request): Promise<Response> => {
-    stats.maxInFlight = Math.max(stats.maxInFlight, ++stats.inFlight);
+    stats.inFlight++;
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
     try {
       return await answer(request);
     } catch (e) {
       if (!(e instanceof Refusal)) throw e;
-      return refusalResponse(e, flavorOf(new URL(request.url)), ++serial);
+      serial += 1;
+      return refusalResponse(e, flavorOf(new URL(request.url)), serial);
     } finally {
       stats.inFlight--;
     }
@@ -197,12 +285,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       stats.streamsCancelled = 0;
       faults.clear();
       store.clear();
+      rates.clear();
     },
   };
 }
 
 /** `count` words of lorem ipsum: a reply of a known length in tokens. */
-const filler = (count: number) => Array.from({ length: count }, (_, i) => (i ? " " : "") + FILLER[i % FILLER.length]).join("");
+const filler = (count: number) =>
+  Array.from({ length: count }, (_, i) => (i ? " " : "") + FILLER[i % FILLER.length]).join("");
 
 function* dataEvents(payloads: Iterator<string>) {
   for (let next = payloads.next(); !next.done; next = payloads.next()) yield { data: next.value };

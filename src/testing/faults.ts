@@ -9,6 +9,8 @@ export interface Call {
   /** The Azure deployment, or the OpenAI model. */
   deployment?: string;
   provider: Flavor;
+  /** Azure's api-version ("v1" on v1 routes), for the words of its 429. */
+  apiVersion?: string;
 }
 
 const KINDS = ["status", "cutAfter", "stallMs", "contentFilter"] as const;
@@ -19,8 +21,14 @@ export class FaultQueue {
 
   add(fault: Fault, times = 1): void {
     const kinds = KINDS.filter((kind) => kind in fault);
-    if (kinds.length != 1) throw new TypeError(`failNext: a fault has exactly one of ${KINDS.join(", ")}; got ${kinds.length ? kinds.join(", ") : "none"}`);
-    if (!Number.isInteger(times) || times < 1) throw new TypeError(`failNext: times must be a positive integer, got ${times}`);
+    if (kinds.length != 1) {
+      throw new TypeError(
+        `failNext: a fault has exactly one of ${KINDS.join(", ")}; got ${kinds.length ? kinds.join(", ") : "none"}`,
+      );
+    }
+    if (!Number.isInteger(times) || times < 1) {
+      throw new TypeError(`failNext: times must be a positive integer, got ${times}`);
+    }
     this.#queue.push({ fault, left: times });
   }
 
@@ -47,11 +55,13 @@ const matches = (filter: FaultFilter, call: Call) =>
 /** The error answer a fault asks for, or undefined when it changes the reply instead (cut, stall, filtered output). */
 export function faultRefusal(fault: Fault, call: Call, model: string): Refusal | undefined {
   if ("status" in fault) {
-    const standard = statusAnswer(call.provider, fault.status, model, call.route);
+    const standard = statusAnswer(call.provider, fault.status, model, call.route, call.apiVersion);
     const body = fault.body === undefined ? standard.body : fault.body;
     return new Refusal(fault.status, body, { ...standard.headers, ...fault.headers });
   }
-  if ("contentFilter" in fault && fault.contentFilter == "prompt") return new Refusal(400, contentFilterError("prompt"));
+  if ("contentFilter" in fault && fault.contentFilter == "prompt") {
+    return new Refusal(400, contentFilterError("prompt"));
+  }
   return undefined;
 }
 
@@ -63,4 +73,5 @@ export function bodyFaults(fault: Fault | undefined): BodyFaults {
 }
 
 /** Whether the fault stops the reply's output with the content filter. */
-export const filtersOutput = (fault: Fault | undefined): boolean => !!fault && "contentFilter" in fault && fault.contentFilter == "output";
+export const filtersOutput = (fault: Fault | undefined): boolean =>
+  !!fault && "contentFilter" in fault && fault.contentFilter == "output";

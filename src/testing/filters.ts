@@ -15,7 +15,10 @@ const SAFE = { filtered: false, severity: "safe" };
 export const PASSED_FILTERS: Json = { hate: SAFE, self_harm: SAFE, sexual: SAFE, violence: SAFE };
 
 /** A chat reply's `prompt_filter_results`. */
-export const PROMPT_FILTERS: Json[] = [{ prompt_index: 0, content_filter_results: { ...PASSED_FILTERS, jailbreak: { filtered: false, detected: false } } }];
+export const PROMPT_FILTERS: Json[] = [{
+  prompt_index: 0,
+  content_filter_results: { ...PASSED_FILTERS, jailbreak: { filtered: false, detected: false } },
+}];
 
 /** What Azure's filter says about output it stopped. */
 export const BLOCKED_OUTPUT: Json = { ...PASSED_FILTERS, violence: { filtered: true, severity: "medium" } };

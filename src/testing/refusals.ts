@@ -17,8 +17,18 @@ export class Refusal {
 }
 
 /** OpenAI's error shape: all four fields present, `param` and `code` may be null. Azure's model servers use it too. */
-export function openaiError(message: string, fields: { type?: string | null; param?: string | null; code?: string | null } = {}): Json {
-  return { error: { message, type: fields.type === undefined ? "invalid_request_error" : fields.type, param: fields.param ?? null, code: fields.code ?? null } };
+export function openaiError(
+  message: string,
+  fields: { type?: string | null; param?: string | null; code?: string | null } = {},
+): Json {
+  return {
+    error: {
+      message,
+      type: fields.type === undefined ? "invalid_request_error" : fields.type,
+      param: fields.param ?? null,
+      code: fields.code ?? null,
+    },
+  };
 }
 
 /** Azure's front door shape: `{ code, message }`, where the code is often the status as a string. */
@@ -37,7 +47,8 @@ export const NO_DEPLOYMENT =
   "The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.";
 
 /** OpenAI's answer to a path it does not serve. */
-export const invalidUrl = (method: string, path: string): Refusal => new Refusal(404, openaiError(`Invalid URL (${method} ${path})`));
+export const invalidUrl = (method: string, path: string): Refusal =>
+  new Refusal(404, openaiError(`Invalid URL (${method} ${path})`));
 /** Azure's answer to a path (or a missing or malformed api-version) it does not serve. */
 export const notFound = (): Refusal => new Refusal(404, azureError("404", "Resource not found"));
 
@@ -53,10 +64,9 @@ export const notFound = (): Refusal => new Refusal(404, azureError("404", "Resou
  * ```
  */
 export function contentFilterError(where: "prompt" | "output" = "prompt"): Json {
-  const message =
-    where == "prompt"
-      ? "The response was filtered due to the prompt triggering Azure OpenAI's content management policy. Please modify your prompt and retry. To learn more about our content filtering policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766"
-      : "The response was filtered due to the output triggering Azure OpenAI's content management policy. To learn more about our content filtering policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766";
+  const message = where == "prompt"
+    ? "The response was filtered due to the prompt triggering Azure OpenAI's content management policy. Please modify your prompt and retry. To learn more about our content filtering policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766"
+    : "The response was filtered due to the output triggering Azure OpenAI's content management policy. To learn more about our content filtering policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766";
   return {
     error: {
       message,
@@ -66,7 +76,11 @@ export function contentFilterError(where: "prompt" | "output" = "prompt"): Json 
       status: 400,
       innererror: {
         code: "ResponsibleAIPolicyViolation",
-        content_filter_result: { ...PASSED_FILTERS, self_harm: { filtered: true, severity: "medium" }, jailbreak: { filtered: false, detected: false } },
+        content_filter_result: {
+          ...PASSED_FILTERS,
+          self_harm: { filtered: true, severity: "medium" },
+          jailbreak: { filtered: false, detected: false },
+        },
       },
     },
   };
@@ -99,11 +113,22 @@ export function rateLimited(flavor: Flavor, throttle: Throttle, headers: Record<
   if (flavor == "azure") {
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
     const limitName = kind == "requests" ? "call rate limit" : "token rate limit";
-    const message = `Requests to the ${model} Operation under Azure OpenAI API version ${throttle.apiVersion ?? "v1"} have exceeded ${limitName} of your current OpenAI S0 pricing tier. Please retry after ${seconds} second${seconds == 1 ? "" : "s"}. Please go here: https://aka.ms/oai/quotaincrease if you would like to further increase the default rate limit.`;
-    return new Refusal(429, azureError("429", message), { "retry-after-ms": String(Math.max(0, Math.ceil(waitMs))), "retry-after": String(seconds), ...headers });
+    const message = `Requests to the ${model} Operation under Azure OpenAI API version ${
+      throttle.apiVersion ?? "v1"
+    } have exceeded ${limitName} of your current OpenAI S0 pricing tier. Please retry after ${seconds} second${
+      seconds == 1 ? "" : "s"
+    }. Please go here: https://aka.ms/oai/quotaincrease if you would like to further increase the default rate limit.`;
+    return new Refusal(429, azureError("429", message), {
+      "retry-after-ms": String(Math.max(0, Math.ceil(waitMs))),
+      "retry-after": String(seconds),
+      ...headers,
+    });
   }
   const per = kind == "requests" ? "requests per min (RPM)" : "tokens per min (TPM)";
-  const message = `Rate limit reached for ${model} in organization org-emulator on ${per}: Limit ${limit}, Used ${used}, Requested ${requested}. Please try again in ${openaiDuration(waitMs)}. Visit https://platform.openai.com/account/rate-limits to learn more.`;
+  const message =
+    `Rate limit reached for ${model} in organization org-emulator on ${per}: Limit ${limit}, Used ${used}, Requested ${requested}. Please try again in ${
+      openaiDuration(waitMs)
+    }. Visit https://platform.openai.com/account/rate-limits to learn more.`;
   return new Refusal(429, openaiError(message, { type: kind, code: "rate_limit_exceeded" }), headers);
 }
 
@@ -125,33 +150,71 @@ const quickRetryHeaders = (flavor: Flavor): Record<string, string> => {
  * 401, 404 (DeploymentNotFound on Azure, model_not_found on OpenAI), 429 (each service's rate-limit headers,
  * a 20 ms wait), 500, 503, or a generic body for other statuses.
  */
-export function statusAnswer(flavor: Flavor, status: number, model: string, operation: string): Refusal {
+export function statusAnswer(
+  flavor: Flavor,
+  status: number,
+  model: string,
+  operation: string,
+  apiVersion?: string,
+): Refusal {
   const azure = flavor == "azure";
   switch (status) {
     case 401:
       return new Refusal(
         401,
-        azure ? azureError("401", AZURE_DENIED) : openaiError("Incorrect API key provided: sk-***oops. You can find your API key at https://platform.openai.com/account/api-keys.", { code: "invalid_api_key" }),
+        azure ? azureError("401", AZURE_DENIED) : openaiError(
+          "Incorrect API key provided: sk-***oops. You can find your API key at https://platform.openai.com/account/api-keys.",
+          { code: "invalid_api_key" },
+        ),
       );
     case 404:
       return new Refusal(
         404,
-        azure ? azureError("DeploymentNotFound", NO_DEPLOYMENT) : openaiError(`The model \`${model}\` does not exist or you do not have access to it.`, { code: "model_not_found" }),
+        azure
+          ? azureError("DeploymentNotFound", NO_DEPLOYMENT)
+          : openaiError(`The model \`${model}\` does not exist or you do not have access to it.`, {
+            code: "model_not_found",
+          }),
       );
     case 429:
-      return rateLimited(flavor, { kind: "requests", limit: 60, used: 60, requested: 1, waitMs: 20, model: azure ? operationName(operation) : model }, quickRetryHeaders(flavor));
+      return rateLimited(flavor, {
+        kind: "requests",
+        limit: 60,
+        used: 60,
+        requested: 1,
+        waitMs: 20,
+        model: azure ? operationName(operation) : model,
+        apiVersion,
+      }, quickRetryHeaders(flavor));
     case 500:
       return new Refusal(
         500,
-        azure ? azureError("InternalServerError", "Backend returned unexpected response. Please contact Microsoft for help.") : openaiError("The server had an error while processing your request. Sorry about that!", { type: "server_error" }),
+        azure
+          ? azureError(
+            "InternalServerError",
+            "Backend returned unexpected response. Please contact Microsoft for help.",
+          )
+          : openaiError("The server had an error while processing your request. Sorry about that!", {
+            type: "server_error",
+          }),
       );
     case 503:
       return new Refusal(
         503,
-        azure ? azureError("ServiceUnavailable", "The service is temporarily unable to process your request. Please try again later.") : openaiError("The server is overloaded or not ready yet.", { type: "server_error" }),
+        azure
+          ? azureError(
+            "ServiceUnavailable",
+            "The service is temporarily unable to process your request. Please try again later.",
+          )
+          : openaiError("The server is overloaded or not ready yet.", { type: "server_error" }),
       );
     default:
-      return new Refusal(status, azure && status != 400 ? azureError(String(status), `Emulated HTTP ${status}`) : openaiError(`Emulated HTTP ${status}`));
+      return new Refusal(
+        status,
+        azure && status != 400
+          ? azureError(String(status), `Emulated HTTP ${status}`)
+          : openaiError(`Emulated HTTP ${status}`),
+      );
   }
 }
 

@@ -11,7 +11,11 @@ export { PASSED_FILTERS };
 type Json = Record<string, unknown>;
 
 const textOf = (content: unknown): string =>
-  typeof content == "string" ? content : Array.isArray(content) ? content.map((p) => (p as { text?: string })?.text ?? "").join(" ") : "";
+  typeof content == "string"
+    ? content
+    : Array.isArray(content)
+    ? content.map((p) => (p as { text?: string })?.text ?? "").join(" ")
+    : "";
 
 /** The text a chat or completion request is about: the last user message, or the prompt. */
 export function promptOf(body: RequestBody): string {
@@ -22,9 +26,15 @@ export function promptOf(body: RequestBody): string {
   return Array.isArray(body.prompt) ? body.prompt.join(" ") : String(body.prompt ?? "");
 }
 
+/** Every text a chat or completion request sends (for the token estimate of limits). */
+export const conversationText = (body: RequestBody): string =>
+  Array.isArray(body.messages) ? body.messages.map((m) => textOf(m?.content)).join("\n") : promptOf(body);
+
 /** A chat or completion request's prompt tokens: the services count a few per message for the roles. */
 export const promptTokens = (body: RequestBody): number =>
-  Array.isArray(body.messages) ? body.messages.reduce((n, m) => n + 4 + countTokens(textOf(m?.content)), 3) : countTokens(promptOf(body));
+  Array.isArray(body.messages)
+    ? body.messages.reduce((n, m) => n + 4 + countTokens(textOf(m?.content)), 3)
+    : countTokens(promptOf(body));
 
 /** What a reply says, cut into the tokens a stream sends. */
 export interface Spoken {
@@ -48,9 +58,14 @@ export interface Shape {
 const head = (s: Shape, object: string) => ({ id: s.id, object, created: s.created, model: s.model });
 
 // OpenAI reports these on every reply today; Azure sends the token details but no service tier.
-const extras = (s: Shape): Json => (s.flavor == "openai" ? { service_tier: "default", system_fingerprint: "fp_emulator" } : { system_fingerprint: "fp_emulator" });
+const extras = (
+  s: Shape,
+): Json => (s.flavor == "openai"
+  ? { service_tier: "default", system_fingerprint: "fp_emulator" }
+  : { system_fingerprint: "fp_emulator" });
 
-const completionTokens = (spoken: Spoken) => spoken.tokens.length + spoken.said.toolCalls.reduce((n, c) => n + 4 + countTokens(c.arguments), 0);
+const completionTokens = (spoken: Spoken) =>
+  spoken.tokens.length + spoken.said.toolCalls.reduce((n, c) => n + 4 + countTokens(c.arguments), 0);
 
 /** `usage`, with the token details the services send. */
 export function usageOf(body: RequestBody, spoken: Spoken): Json {
@@ -61,18 +76,33 @@ export function usageOf(body: RequestBody, spoken: Spoken): Json {
     completion_tokens,
     total_tokens: prompt_tokens + completion_tokens,
     prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    completion_tokens_details: {
+      reasoning_tokens: 0,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
+    },
   };
 }
 
-const filterResults = (s: Shape, spoken: Spoken): Json => (s.flavor == "azure" ? { content_filter_results: spoken.filtered ? BLOCKED_OUTPUT : PASSED_FILTERS } : {});
+/** Azure's verdict on a choice's content; OpenAI sends none. */
+function filterResults(s: Shape, spoken: Spoken): Json {
+  if (s.flavor != "azure") return {};
+  return { content_filter_results: spoken.filtered ? BLOCKED_OUTPUT : PASSED_FILTERS };
+}
 
 function message(spoken: Spoken): Json {
   const { said } = spoken;
-  const text = spoken.filtered || said.refusal !== undefined || (said.text === undefined && said.toolCalls.length) ? null : spoken.tokens.join("");
-  const reply: Json = { role: "assistant", content: text, refusal: said.refusal ?? null, annotations: [] };
+  // A reply of tool calls alone, a refusal, or filtered output has no content.
+  const onlyCalls = said.text === undefined && said.toolCalls.length > 0;
+  const content = spoken.filtered || said.refusal !== undefined || onlyCalls ? null : spoken.tokens.join("");
+  const reply: Json = { role: "assistant", content, refusal: said.refusal ?? null, annotations: [] };
   if (said.toolCalls.length) {
-    reply.tool_calls = said.toolCalls.map((call) => ({ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } }));
+    reply.tool_calls = said.toolCalls.map((call) => ({
+      id: call.id,
+      type: "function",
+      function: { name: call.name, arguments: call.arguments },
+    }));
   }
   return reply;
 }
@@ -96,14 +126,34 @@ export function completion(s: Shape, body: RequestBody, spoken: Spoken): Json {
 export function* streamEvents(s: Shape, body: RequestBody, spoken: Spoken): Generator<string> {
   const object = s.chat ? "chat.completion.chunk" : "text_completion";
   const withUsage = body.stream_options?.include_usage;
-  const chunk = (choices: Json[], extra?: Json) => JSON.stringify({ ...head(s, object), choices, ...extras(s), ...(withUsage ? { usage: null } : {}), ...extra });
+  const chunk = (choices: Json[], extra?: Json) =>
+    JSON.stringify({ ...head(s, object), choices, ...extras(s), ...(withUsage ? { usage: null } : {}), ...extra });
   const delta = (fields: Json, finish: string | null = null, filters: Json = {}) =>
-    chunk([s.chat ? { index: 0, delta: fields, finish_reason: finish, logprobs: null, ...filters } : { index: 0, text: fields.content ?? "", finish_reason: finish, logprobs: null, ...filters }]);
+    chunk([
+      s.chat
+        ? { index: 0, delta: fields, finish_reason: finish, logprobs: null, ...filters }
+        : { index: 0, text: fields.content ?? "", finish_reason: finish, logprobs: null, ...filters },
+    ]);
   const passed = filterResults(s, { ...spoken, filtered: false });
   // Azure opens with an event that has no choices, only the prompt's filter results, and an empty id.
-  if (s.flavor == "azure") yield JSON.stringify({ choices: [], created: 0, id: "", model: "", object: "", prompt_filter_results: PROMPT_FILTERS });
+  if (s.flavor == "azure") {
+    yield JSON.stringify({
+      choices: [],
+      created: 0,
+      id: "",
+      model: "",
+      object: "",
+      prompt_filter_results: PROMPT_FILTERS,
+    });
+  }
   const { said } = spoken;
-  if (s.chat) yield delta({ role: "assistant", content: said.text === undefined && said.toolCalls.length ? null : "", refusal: null });
+  if (s.chat) {
+    yield delta({
+      role: "assistant",
+      content: said.text === undefined && said.toolCalls.length ? null : "",
+      refusal: null,
+    });
+  }
   if (s.chat && said.refusal !== undefined) {
     for (const piece of said.refusal.split(/(?=\s)/)) yield delta({ refusal: piece });
   } else if (!spoken.filtered) {
@@ -112,8 +162,12 @@ export function* streamEvents(s: Shape, body: RequestBody, spoken: Spoken): Gene
   if (s.chat) {
     for (const [index, call] of said.toolCalls.entries()) {
       // The call's id, type and name come first with empty arguments; then the arguments in pieces.
-      yield delta({ tool_calls: [{ index, id: call.id, type: "function", function: { name: call.name, arguments: "" } }] });
-      for (const piece of argumentPieces(call.arguments)) yield delta({ tool_calls: [{ index, function: { arguments: piece } }] });
+      yield delta({
+        tool_calls: [{ index, id: call.id, type: "function", function: { name: call.name, arguments: "" } }],
+      });
+      for (const piece of argumentPieces(call.arguments)) {
+        yield delta({ tool_calls: [{ index, function: { arguments: piece } }] });
+      }
     }
   }
   yield delta({}, spoken.finish, spoken.filtered ? filterResults(s, spoken) : {});

@@ -33,14 +33,21 @@ export class ResponseStore {
   #items = 0;
 
   /** A fresh id for an input item. */
-  itemId = (): string => `emu${String(++this.#items).padStart(8, "0")}`;
+  itemId = (): string => {
+    this.#items += 1;
+    return `emu${String(this.#items).padStart(8, "0")}`;
+  };
 
   /** Checks a create request's `store`, `background` and `previous_response_id` as the service does. */
   check(body: RequestBody): void {
     if (body.background && body.store === false) invalid("Background mode requires 'store' to be true.", "background");
     const previous = body.previous_response_id;
     if (previous !== undefined && !this.#stored.has(previous)) {
-      invalid(`Previous response with id '${previous}' not found.`, "previous_response_id", "previous_response_not_found");
+      invalid(
+        `Previous response with id '${previous}' not found.`,
+        "previous_response_id",
+        "previous_response_not_found",
+      );
     }
   }
 
@@ -48,7 +55,12 @@ export class ResponseStore {
   create(final: Json, body: RequestBody): Answer {
     const background = body.background === true;
     if (body.store !== false) {
-      this.#keep(String(final.id), { final, status: background && !body.stream ? "queued" : "finished", background, input: inputItems(body, this.itemId) });
+      this.#keep(String(final.id), {
+        final,
+        status: background && !body.stream ? "queued" : "finished",
+        background,
+        input: inputItems(body, this.itemId),
+      });
     }
     if (body.stream) return { events: responseEvents(final, background) };
     return { json: background ? unfinished(final, "queued") : final };
@@ -87,14 +99,26 @@ export class ResponseStore {
   inputItems(id: string, query: URLSearchParams): Answer {
     const stored = this.#find(id);
     const limit = Number(query.get("limit") ?? 20);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) invalid(`Invalid 'limit': integer between 1 and 100 expected, got ${query.get("limit")}.`, "limit");
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      invalid(`Invalid 'limit': integer between 1 and 100 expected, got ${query.get("limit")}.`, "limit");
+    }
     const order = query.get("order") ?? "desc";
-    if (order != "asc" && order != "desc") invalid(`Invalid 'order': expected 'asc' or 'desc', got '${order}'.`, "order");
+    if (order != "asc" && order != "desc") {
+      invalid(`Invalid 'order': expected 'asc' or 'desc', got '${order}'.`, "order");
+    }
     let items = order == "asc" ? stored.input : [...stored.input].reverse();
     const after = query.get("after");
     if (after) items = items.slice(items.findIndex((item) => item.id == after) + 1);
     const data = items.slice(0, limit);
-    return { json: { object: "list", data, first_id: data[0]?.id ?? null, last_id: data[data.length - 1]?.id ?? null, has_more: items.length > limit } };
+    return {
+      json: {
+        object: "list",
+        data,
+        first_id: data[0]?.id ?? null,
+        last_id: data[data.length - 1]?.id ?? null,
+        has_more: items.length > limit,
+      },
+    };
   }
 
   clear(): void {

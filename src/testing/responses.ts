@@ -11,12 +11,20 @@ type Json = Record<string, unknown>;
 
 /** The text of a message's content: a string, or its `input_text` / `output_text` parts. */
 const textOf = (content: unknown): string =>
-  typeof content == "string" ? content : Array.isArray(content) ? content.map((p) => (p as Json)?.text ?? "").join(" ") : "";
+  typeof content == "string"
+    ? content
+    : Array.isArray(content)
+    ? content.map((p) => (p as Json)?.text ?? "").join(" ")
+    : "";
 
 /** The request's input as the items `input_items` lists: messages get `input_text` parts; each item an id. */
 export function inputItems(body: RequestBody, nextId: () => string): Json[] {
   const { input } = body;
-  const items: Json[] = typeof input == "string" ? [{ type: "message", role: "user", content: input }] : Array.isArray(input) ? (input as Json[]) : [];
+  const items: Json[] = typeof input == "string"
+    ? [{ type: "message", role: "user", content: input }]
+    : Array.isArray(input)
+    ? (input as Json[])
+    : [];
   return items.map((item) => {
     if (item?.type == "message" || (item?.role && !item?.type)) {
       const content = typeof item.content == "string" ? [{ type: "input_text", text: item.content }] : item.content;
@@ -35,6 +43,17 @@ export function promptOfInput(body: RequestBody): string {
   const user = items.filter((item) => item?.role == "user").pop();
   const last = user ?? items[items.length - 1];
   return textOf(last?.content ?? last?.output);
+}
+
+/** Every text a Responses request sends: its instructions and each input item's text or output (for limits). */
+export function inputText(body: RequestBody): string {
+  const items = typeof body.input == "string"
+    ? [{ content: body.input }]
+    : Array.isArray(body.input)
+    ? (body.input as Json[])
+    : [];
+  return [body.instructions ?? "", ...items.map((item) => textOf(item?.content ?? item?.output ?? item?.arguments))]
+    .join("\n");
 }
 
 /** What a response is built from. */
@@ -61,13 +80,27 @@ export function finishedResponse(d: Draft): Json {
     output.push(message(d.itemId(), [{ type: "refusal", refusal: said.refusal }], "completed"));
   } else if (said.text !== undefined || !said.toolCalls.length) {
     const text = d.filtered ? "" : d.tokens.join("");
-    output.push(message(d.itemId(), [{ type: "output_text", text, annotations: [], logprobs: [] }], d.cut || d.filtered ? "incomplete" : "completed"));
+    output.push(
+      message(
+        d.itemId(),
+        [{ type: "output_text", text, annotations: [], logprobs: [] }],
+        d.cut || d.filtered ? "incomplete" : "completed",
+      ),
+    );
   }
   for (const call of said.toolCalls) {
-    output.push({ id: `fc_${d.itemId()}`, type: "function_call", status: "completed", arguments: call.arguments, call_id: call.id, name: call.name });
+    output.push({
+      id: `fc_${d.itemId()}`,
+      type: "function_call",
+      status: "completed",
+      arguments: call.arguments,
+      call_id: call.id,
+      name: call.name,
+    });
   }
   const inputTokens = countTokens(`${d.body.instructions ?? ""} ${promptOfInput(d.body)}`) + 8;
-  const outputTokens = (d.filtered ? 0 : d.tokens.length) + said.toolCalls.reduce((n, c) => n + countTokens(c.arguments) + 4, 0);
+  const outputTokens = (d.filtered ? 0 : d.tokens.length) +
+    said.toolCalls.reduce((n, c) => n + countTokens(c.arguments) + 4, 0);
   const reason = d.filtered ? "content_filter" : d.cut ? "max_output_tokens" : undefined;
   const response: Json = {
     id: d.id,
@@ -103,11 +136,19 @@ export function finishedResponse(d: Draft): Json {
     user: null,
     metadata: d.body.metadata ?? {},
   };
-  if (d.flavor == "azure") response.content_filters = responseFilters(promptOfInput(d.body).length, d.tokens.join("").length, d.filtered);
+  if (d.flavor == "azure") {
+    response.content_filters = responseFilters(promptOfInput(d.body).length, d.tokens.join("").length, d.filtered);
+  }
   return response;
 }
 
-const message = (id: string, content: Json[], status: string): Json => ({ id: `msg_${id}`, type: "message", status, role: "assistant", content });
+const message = (id: string, content: Json[], status: string): Json => ({
+  id: `msg_${id}`,
+  type: "message",
+  status,
+  role: "assistant",
+  content,
+});
 
 /** The same response before it has finished: `queued` or `in_progress`, no output, no usage. */
 export function unfinished(response: Json, status: "queued" | "in_progress" | "cancelled"): Json {
@@ -124,7 +165,11 @@ export function unfinished(response: Json, status: "queued" | "in_progress" | "c
  */
 export function* responseEvents(response: Json, background: boolean): Generator<SseEvent> {
   let sequence = 0;
-  const event = (type: string, fields: Json): SseEvent => ({ event: type, data: JSON.stringify({ type, sequence_number: sequence++, ...fields }) });
+  const event = (type: string, fields: Json): SseEvent => {
+    const data = JSON.stringify({ type, sequence_number: sequence, ...fields });
+    sequence += 1;
+    return { event: type, data };
+  };
   yield event("response.created", { response: unfinished(response, background ? "queued" : "in_progress") });
   if (background) yield event("response.queued", { response: unfinished(response, "queued") });
   yield event("response.in_progress", { response: unfinished(response, "in_progress") });
@@ -132,13 +177,23 @@ export function* responseEvents(response: Json, background: boolean): Generator<
   for (const [output_index, item] of output.entries()) {
     const item_id = item.id;
     if (item.type == "function_call") {
-      yield event("response.output_item.added", { output_index, item: { ...item, status: "in_progress", arguments: "" } });
+      yield event("response.output_item.added", {
+        output_index,
+        item: { ...item, status: "in_progress", arguments: "" },
+      });
       const args = String(item.arguments);
-      for (const delta of argumentPieces(args)) yield event("response.function_call_arguments.delta", { item_id, output_index, delta });
+      for (const delta of argumentPieces(args)) {
+        yield event("response.function_call_arguments.delta", { item_id, output_index, delta });
+      }
       yield event("response.function_call_arguments.done", { item_id, name: item.name, output_index, arguments: args });
     } else {
-      yield event("response.output_item.added", { output_index, item: { ...item, status: "in_progress", content: [] } });
-      for (const [content_index, part] of (item.content as Json[]).entries()) yield* partEvents(event, { item_id, output_index, content_index }, part);
+      yield event("response.output_item.added", {
+        output_index,
+        item: { ...item, status: "in_progress", content: [] },
+      });
+      for (const [content_index, part] of (item.content as Json[]).entries()) {
+        yield* partEvents(event, { item_id, output_index, content_index }, part);
+      }
     }
     yield event("response.output_item.done", { output_index, item });
   }
@@ -155,8 +210,13 @@ function* partEvents(event: Emit, where: Json, part: Json): Generator<SseEvent> 
     yield event("response.refusal.done", { ...where, refusal });
   } else {
     const text = String(part.text);
-    yield event("response.content_part.added", { ...where, part: { type: "output_text", text: "", annotations: [], logprobs: [] } });
-    for (const delta of text ? text.split(/(?=\s)/) : []) yield event("response.output_text.delta", { ...where, delta, logprobs: [] });
+    yield event("response.content_part.added", {
+      ...where,
+      part: { type: "output_text", text: "", annotations: [], logprobs: [] },
+    });
+    for (const delta of text ? text.split(/(?=\s)/) : []) {
+      yield event("response.output_text.delta", { ...where, delta, logprobs: [] });
+    }
     yield event("response.output_text.done", { ...where, text, logprobs: [] });
   }
   yield event("response.content_part.done", { ...where, part });

@@ -3,7 +3,7 @@
 //   Azure v1        /openai/v1/{path}                             (model = deployment in the body)
 //   Azure dated     /openai/deployments/{d}/{path}?api-version=…  (chat, completions, embeddings)
 //                   /openai/{path}?api-version=…                  (the Responses API, from 2025-03-01-preview)
-import { type Flavor, invalidUrl, notFound, Refusal, azureError } from "./refusals.ts";
+import { azureError, type Flavor, invalidUrl, notFound, Refusal } from "./refusals.ts";
 import { atLeast, AZURE_API_VERSIONS, isDated, RESPONSES_SINCE, V1_VERSIONS } from "./versions.ts";
 
 /** The operations the emulator serves, named by their path on the wire. */
@@ -95,11 +95,13 @@ export function route(method: string, url: URL, apiVersions: readonly string[] =
   return { flavor: "azure", operation: spec.operation, deployment, id, apiVersion: version };
 }
 
-/** A dated api-version: missing or malformed → 404; well-formed but unknown → 400; too old for the operation → 400. */
+/** A dated api-version: missing or malformed → 404; unknown → 400; too old for the operation → 400. */
 function checkDated(version: string, apiVersions: readonly string[], spec: Spec) {
   if (!isDated(version)) throw notFound();
   if (!apiVersions.includes(version)) throw unsupportedVersion();
-  if (spec.since && !atLeast(version, spec.since.version)) throw new Refusal(400, azureError("BadRequest", spec.since.message));
+  if (spec.since && !atLeast(version, spec.since.version)) {
+    throw new Refusal(400, azureError("BadRequest", spec.since.message));
+  }
 }
 
 const unsupportedVersion = () => new Refusal(400, azureError("BadRequest", "API version not supported"));

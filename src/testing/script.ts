@@ -3,7 +3,14 @@
 import type { Flavor } from "./refusals.ts";
 import type { RequestBody } from "./types.ts";
 
-/** The request a `reply` function is asked to answer. */
+/**
+ * The request a `reply` function is asked to answer.
+ *
+ * @example
+ * ```ts
+ * createEmulator({ reply: (request) => (request.operation == "responses" ? "from Responses" : `${request.model} says hi`) });
+ * ```
+ */
 export interface ReplyRequest {
   /** `"chat/completions"`, `"completions"` or `"responses"`. */
   operation: "chat/completions" | "completions" | "responses";
@@ -18,7 +25,14 @@ export interface ReplyRequest {
   body: RequestBody;
 }
 
-/** A tool call the model makes. */
+/**
+ * A tool call the model makes.
+ *
+ * @example
+ * ```ts
+ * const call: ToolCallReply = { name: "lookup_order", arguments: { order_id: "4711" } };
+ * ```
+ */
 export interface ToolCallReply {
   name: string;
   /** An object is sent as its JSON. Default `{}`. */
@@ -48,13 +62,11 @@ export interface Said {
 
 type Json = Record<string, unknown>;
 
-let calls = 0;
-
-/** Normalizes what a `reply` function returned. */
-export function said(reply: Reply): Said {
+/** Normalizes what a `reply` function returned; `callId` numbers the tool calls that have no id. */
+export function said(reply: Reply, callId: () => string): Said {
   if (typeof reply == "string") return { text: reply, toolCalls: [] };
   const toolCalls = (reply.toolCalls ?? []).map((call) => ({
-    id: call.id ?? `call_emu${String(++calls).padStart(6, "0")}`,
+    id: call.id ?? callId(),
     name: call.name,
     arguments: typeof call.arguments == "string" ? call.arguments : JSON.stringify(call.arguments ?? {}),
   }));
@@ -81,12 +93,16 @@ function lastIsToolResult(body: RequestBody): boolean {
  * The default reply: "You said: <prompt>"; with function tools and no tool result yet, a call of the first
  * one whose string parameters all carry the prompt (so a test sees arguments that come in pieces).
  */
-export function defaultReply(request: ReplyRequest): Said {
+export function defaultReply(request: ReplyRequest, callId: () => string): Said {
   const [tool] = functionTools(request.body);
-  if (!tool || request.operation == "completions" || lastIsToolResult(request.body)) return { text: "You said: " + request.prompt, toolCalls: [] };
+  if (!tool || request.operation == "completions" || lastIsToolResult(request.body)) {
+    return { text: "You said: " + request.prompt, toolCalls: [] };
+  }
   const properties = (tool.parameters?.properties ?? {}) as Record<string, Json>;
-  const args = Object.fromEntries(Object.entries(properties).filter(([, p]) => p?.type == "string").map(([name]) => [name, request.prompt]));
-  return said({ toolCalls: [{ name: tool.name, arguments: args }] });
+  const args = Object.fromEntries(
+    Object.entries(properties).filter(([, p]) => p?.type == "string").map(([name]) => [name, request.prompt]),
+  );
+  return said({ toolCalls: [{ name: tool.name, arguments: args }] }, callId);
 }
 
 /** Splits a tool call's arguments into the pieces a stream sends them in. */

@@ -55,11 +55,26 @@ export interface EmulatorOptions {
   azureTokens?: string[] | ((token: string) => boolean);
   /** Azure deployments by name. Default: any name is a deployment with default behaviour. */
   deployments?: Record<string, DeploymentOptions>;
-  /** Limits on OpenAI calls (all models). */
+  /**
+   * Limits on OpenAI calls (rate limits are counted per model).
+   *
+   * @example
+   * ```ts
+   * createEmulator({ openai: { maxTokensPerRequest: 1_000, requestsPerMinute: 60 } });
+   * ```
+   */
   openai?: LimitOptions;
   /** Dated Azure api-versions accepted. Default: `AZURE_API_VERSIONS` (the GA and preview versions published). */
   apiVersions?: string[];
-  /** What the model answers. Default: "You said: <prompt>", or a call of the first function tool. */
+  /**
+   * What the model answers to chat, completions and Responses calls. Default: "You said: <prompt>", or, when
+   * function tools are given and no tool result has come back yet, a call of the first one.
+   *
+   * @example
+   * ```ts
+   * createEmulator({ reply: (r) => (r.prompt.includes("weather") ? { toolCalls: [{ name: "weather", arguments: { city: "Paris" } }] } : "Hi") });
+   * ```
+   */
   reply?: (request: ReplyRequest) => Reply | Promise<Reply>;
   /** Wait this long before answering each request. */
   latencyMs?: number;
@@ -69,18 +84,46 @@ export interface EmulatorOptions {
   record?: boolean;
   /** Request headers allowed by CORS preflight besides the ones the services' clients need. */
   corsAllowHeaders?: string[];
-  /** The clock rate limits are counted by, in ms. Default `Date.now`. */
+  /**
+   * The clock rate limits are counted by, in ms. Default `Date.now`.
+   *
+   * @example
+   * ```ts
+   * let clock = 0;
+   * const emulator = createEmulator({ now: () => clock, deployments: { ada: { requestsPerMinute: 1 } } });
+   * clock += 60_000; // the window has moved on
+   * ```
+   */
   now?: () => number;
 }
 
-/** A chat message as a request sends it. */
+/**
+ * A chat message as a request sends it.
+ *
+ * @example
+ * ```ts
+ * expect(emulator.requests[1]?.body.messages?.at(-1)).toMatchObject({ role: "tool", content: "shipped" });
+ * ```
+ */
 export interface RequestMessage {
   role: string;
   content?: unknown;
+  /** An assistant message's calls, as the app sends them back. */
+  tool_calls?: { id: string; type: string; function: { name: string; arguments: string } }[];
+  /** A tool message's answer to a call. */
+  tool_call_id?: string;
   [field: string]: unknown;
 }
 
-/** The JSON body of a request, with the fields tests look at typed (any other field is `unknown`). `{}` for GET and DELETE. */
+/**
+ * The JSON body of a request, with the fields tests look at typed (any other field is `unknown`). `{}` for GET
+ * and DELETE.
+ *
+ * @example
+ * ```ts
+ * expect(emulator.requests[0]?.body.stream).toBe(true);
+ * ```
+ */
 export interface RequestBody {
   model?: string;
   messages?: RequestMessage[];
@@ -117,7 +160,14 @@ export interface RecordedRequest {
   body: RequestBody;
 }
 
-/** Which calls a fault applies to; every field given must match. */
+/**
+ * Which calls a fault applies to; every field given must match.
+ *
+ * @example
+ * ```ts
+ * emulator.failNext({ status: 500, route: "embeddings", deployment: "ada", provider: "azure" });
+ * ```
+ */
 export interface FaultFilter {
   /** The operation: `"chat/completions"`, `"completions"`, `"embeddings"`, `"responses"`, `"responses/{id}"`, … */
   route?: string;
@@ -136,26 +186,27 @@ export interface FaultFilter {
  * emulator.failNext({ cutAfter: 3, route: "chat/completions" });
  * ```
  */
-export type Fault = FaultFilter &
-  (
+export type Fault =
+  & FaultFilter
+  & (
     | {
-        /** Answer with this status: the service's own body and headers for it unless given. */
-        status: number;
-        headers?: Record<string, string>;
-        body?: unknown;
-      }
+      /** Answer with this status: the service's own body and headers for it unless given. */
+      status: number;
+      headers?: Record<string, string>;
+      body?: unknown;
+    }
     | {
-        /** A stream closes after this many events, with no `[DONE]` or terminal event; a JSON body after this many bytes. */
-        cutAfter: number;
-      }
+      /** A stream closes after this many events, with no `[DONE]` or terminal event; a JSON body after this many bytes. */
+      cutAfter: number;
+    }
     | {
-        /** Send the head, then nothing for this long (then the rest). */
-        stallMs: number;
-      }
+      /** Send the head, then nothing for this long (then the rest). */
+      stallMs: number;
+    }
     | {
-        /** Azure's content filter: `"prompt"` refuses with HTTP 400; `"output"` stops the reply (`finish_reason: "content_filter"`). */
-        contentFilter: "prompt" | "output";
-      }
+      /** Azure's content filter: `"prompt"` refuses with HTTP 400; `"output"` stops the reply (`finish_reason: "content_filter"`). */
+      contentFilter: "prompt" | "output";
+    }
   );
 
 /**
@@ -171,7 +222,15 @@ export interface Emulator {
   handle(request: Request): Promise<Response>;
   /** Answers in-process; honours `init.signal` as real fetch does. */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
-  /** Queues `fault` for the next `times` calls that match its filter. */
+  /**
+   * Queues `fault` for the next `times` (default 1) calls that match its filter; faults are used in the order
+   * queued. A fault without exactly one kind, or `times` < 1, is a `TypeError`.
+   *
+   * @example
+   * ```ts
+   * emulator.failNext({ status: 429 }, 2); // the next two calls are rate-limited, the third passes
+   * ```
+   */
   failNext(fault: Fault, times?: number): void;
   readonly requests: RecordedRequest[];
   readonly stats: { inFlight: number; maxInFlight: number; streamsCancelled: number };

@@ -14,7 +14,12 @@ export interface Form {
 export const FORMS: Form[] = [
   { name: "OpenAI", prefix: "/v1", query: "", headers: { authorization: "Bearer sk-test" } },
   { name: "Azure v1", prefix: "/openai/v1", query: "", headers: { "api-key": "azure-key" } },
-  { name: "Azure dated", prefix: "/openai", query: "?api-version=2025-04-01-preview", headers: { "api-key": "azure-key" } },
+  {
+    name: "Azure dated",
+    prefix: "/openai",
+    query: "?api-version=2025-04-01-preview",
+    headers: { "api-key": "azure-key" },
+  },
 ];
 
 /** `form`'s URL for `path` (which may have its own query) on the server at `origin`. */
@@ -32,7 +37,10 @@ export interface Answer {
 }
 
 /** One call with plain fetch: JSON in, JSON out. */
-export async function callJson(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+export async function callJson(
+  url: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const response = await fetch(url, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers: { "content-type": "application/json", ...init.headers },
@@ -67,7 +75,10 @@ export async function readSse(response: Response): Promise<WireEvent[]> {
 }
 
 /** A streamed call with plain fetch. */
-export async function callSse(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+export async function callSse(
+  url: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const response = await fetch(url, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers: { "content-type": "application/json", ...init.headers },
