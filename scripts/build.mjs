@@ -1,4 +1,4 @@
-// Builds dist/: one ESM bundle per entry (esbuild) and the .d.ts files (tsc). Deterministic, so CI can
+// Builds dist/: one ESM bundle per entry and the emulator's command (esbuild), and the .d.ts files (tsc). Deterministic, so CI can
 // rebuild and compare with the committed dist/.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +14,17 @@ await build({
   platform: "neutral",
   target: "es2022",
   splitting: false,
+  legalComments: "none",
+  logLevel: "warning",
+});
+// The emulator's command (package.json "bin"): one file for Node, its shebang kept from the source.
+await build({
+  entryPoints: { cli: "src/cli.ts" },
+  outdir: "dist",
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "es2022",
   legalComments: "none",
   logLevel: "warning",
 });

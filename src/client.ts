@@ -2,11 +2,12 @@
 // builds the target from the operations table (providers.ts), send.ts sends it.
 import { type EmbedCall, embed, embedMany } from "./embed.ts";
 import { check, headerRecord, integer } from "./errors.ts";
+import { CHAT_END, readEvents } from "./events.ts";
 import { OPERATIONS, type OperationName } from "./operations.ts";
 import { resolveProvider, type Where } from "./providers.ts";
+import { createResponses, type Responses } from "./responses.ts";
 import { headerSecrets, createSecretStore } from "./secrets.ts";
 import { MAX_TIMEOUT_MS, type OpenedStream, send, type SendOptions, type Settings } from "./send.ts";
-import { chunks } from "./stream.ts";
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -38,6 +39,8 @@ export interface Client {
   /** Streams a legacy completion; sent at the first `next()`. */
   completeStream(request: CompletionRequest, options?: RequestOptions): EventStream<Completion>;
   /** Embeds many inputs in batches, in order, adapting to Azure deployments that take fewer inputs per call. */
+  /** OpenAI's Responses API on every route form: `create`, `stream`, `retrieve`, `resume`, `cancel`, `delete`, `inputItems`. */
+  readonly responses: Responses;
   embedMany<F extends EmbedFormat = "number">(
     request: EmbedManyRequest<F>,
     options?: RequestOptions,
@@ -59,6 +62,8 @@ export interface Calls {
   ): Promise<OpenedStream>;
   /** The time limit of an attempt for these options (a stream reader uses it between reads). */
   timeoutMs(options?: RequestOptions): number;
+  /** Throws the ConfigError `call` or `open` would, without sending: for streams, which open at the first next(). */
+  validate(operation: OperationName, request: object | undefined, where?: Where): void;
 }
 
 /** The resolved settings of `config`; throws ConfigError. */
@@ -119,6 +124,9 @@ export function createClient(config: ClientConfig): Client {
       return send(settings, { method, url, body: streamed, deployment, stream: true }, options);
     },
     timeoutMs: (options) => integer(options?.timeoutMs, settings.timeoutMs, "timeoutMs", 1, MAX_TIMEOUT_MS),
+    validate(operation, request, where) {
+      provider.target(operation, request, where);
+    },
   };
 
   const messages = (request: ChatRequest) => {
@@ -133,7 +141,9 @@ export function createClient(config: ClientConfig): Client {
   const stream = <T>(operation: OperationName, request: object, options?: RequestOptions) => {
     // Checked now, so bad arguments throw at the call rather than at the first next().
     provider.target(operation, request);
-    return chunks<T>(() => calls.open(operation, request, options), options?.signal);
+    const open = () => calls.open(operation, request, options);
+    // readEvents' iterator always has return(); its declared type (AsyncIterableIterator) does not say so.
+    return readEvents<T>(open, CHAT_END, { signal: options?.signal, timeoutMs: calls.timeoutMs(options) }) as EventStream<T>;
   };
   const embedCall: EmbedCall = (request, options) => calls.call("embeddings", request, options) as never;
 
@@ -152,5 +162,6 @@ export function createClient(config: ClientConfig): Client {
       const { url, body } = provider.target("embeddings", request);
       return embedMany({ provider, limits }, embedCall, url + " " + body?.model, request, options);
     },
+    responses: createResponses(calls),
   };
 }

@@ -1,8 +1,15 @@
-// A Server-Sent Events parser that knows nothing of OpenAI: bytes in, events out, split anywhere.
+// A Server-Sent Events parser that knows nothing of OpenAI: decoded text in, events out, split anywhere.
+// It scans each piece once by index; the unfinished line at its end is kept as fragments, joined once when the
+// line ends, so an event of any size costs time linear in its bytes.
+
+const LF = 10;
+const CR = 13;
+const COLON = 58;
+const SPACE = 32;
 
 /** One event of an SSE stream. */
 export interface ServerSentEvent {
-  /** The `event:` field; undefined for the default "message" type. */
+  /** The `event:` field; undefined for the default "message" type (no `event:` line, or an empty one). */
   event?: string;
   /** The `data:` lines, joined by "\n". */
   data: string;
@@ -12,7 +19,18 @@ export interface ServerSentEvent {
 
 /** A push parser: feed it decoded text in pieces of any size; each call returns the events it completed. */
 export interface SSEParser {
-  /** Parses the next piece; with `end`, the stream closed after it and a last unterminated event is delivered. */
+  /**
+   * Parses the next piece of text. The text must already be decoded: a `TextDecoder` (with `{ stream: true }`
+   * between pieces) strips a leading byte order mark; the parser does not. With `end`, the stream closed after
+   * this piece, and an event it left without a blank line after is delivered.
+   *
+   * @example
+   * ```ts
+   * const parser = createSSEParser();
+   * parser.feed("data: a\n\ndata: b"); // [{ data: "a" }]
+   * parser.feed("", true); // [{ data: "b" }]
+   * ```
+   */
   feed(text: string, end?: boolean): ServerSentEvent[];
 }
 
@@ -28,48 +46,98 @@ export interface SSEParser {
  * ```
  */
 export function createSSEParser(): SSEParser {
-  let rest = "";
+  /** The pieces of a line that has not ended yet. */
+  let fragments: string[] = [];
+  /** The last piece ended in "\r": a "\n" starting the next one belongs to that line ending. */
   let afterCR = false;
   let data: string | undefined;
   let event: string | undefined;
   let id: string | undefined;
-  let events: ServerSentEvent[];
+  let events: ServerSentEvent[] = [];
 
-  const line = (text: string) => {
-    if (!text) {
-      if (data !== undefined) events.push({ event, data, id });
-      data = event = undefined;
+  const dispatch = () => {
+    // An event without a data line is not dispatched (WHATWG), and its type does not carry over.
+    if (data !== undefined) events.push({ event: event || undefined, data, id });
+    data = undefined;
+    event = undefined;
+  };
+
+  /** Handles the line `text[from, to)`: a blank line dispatches, a field line sets its field. */
+  const line = (text: string, from: number, to: number) => {
+    if (from == to) return dispatch();
+    // A line starting with ":" is a comment; only three fields matter, so no search for the colon is needed.
+    if (text.charCodeAt(from) == COLON) return;
+    const dataValue = valueOf(text, from, to, "data");
+    if (dataValue !== undefined) {
+      data = data === undefined ? dataValue : data + "\n" + dataValue;
       return;
     }
-    // "field: value", "field:value" or a bare "field"; a line starting with ":" is a comment (field "").
-    const colon = text.indexOf(":") + 1 || text.length + 1;
-    const field = text.slice(0, colon - 1);
-    const value = text.slice(text.charCodeAt(colon) == 32 ? colon + 1 : colon);
-    if (field == "data") data = data === undefined ? value : data + "\n" + value;
-    else if (field == "event") event = value;
-    else if (field == "id" && !value.includes("\0")) id = value;
+    const eventValue = valueOf(text, from, to, "event");
+    if (eventValue !== undefined) {
+      event = eventValue;
+      return;
+    }
+    const idValue = valueOf(text, from, to, "id");
+    if (idValue !== undefined && !idValue.includes("\0")) id = idValue;
+  };
+
+  /** The line that ends at `text[to]`, whose start may be in earlier pieces. */
+  const lineEndingAt = (text: string, from: number, to: number) => {
+    if (!fragments.length) return line(text, from, to);
+    fragments.push(text.slice(from, to));
+    const whole = fragments.join("");
+    fragments = [];
+    line(whole, 0, whole.length);
   };
 
   return {
     feed(text, end) {
       events = [];
+      let start = 0;
       if (text) {
-        // A "\r" that ended the last piece may be the first half of "\r\n".
-        if (afterCR && text.charCodeAt(0) == 10) text = text.slice(1);
-        afterCR = text.charCodeAt(text.length - 1) == 13;
+        if (afterCR && text.charCodeAt(0) == LF) start = 1;
+        afterCR = false;
       }
-      text = rest + text;
-      const lines = text.split(/\r\n?|\n/);
-      rest = end ? "" : lines.pop()!;
-      if (end) lines.push("");
-      for (const text of lines) line(text);
+      // The next "\n" and "\r" at or after `start`, each searched again only once passed (-1: none left).
+      let nextLF = text.indexOf("\n", start);
+      let nextCR = text.indexOf("\r", start);
+      while (nextLF != -1 || nextCR != -1) {
+        const stop = nextCR == -1 || (nextLF != -1 && nextLF < nextCR) ? nextLF : nextCR;
+        lineEndingAt(text, start, stop);
+        start = stop + 1;
+        if (text.charCodeAt(stop) == CR) {
+          if (start == text.length) afterCR = true;
+          else if (text.charCodeAt(start) == LF) start++;
+        }
+        if (nextLF != -1 && nextLF < start) nextLF = text.indexOf("\n", start);
+        if (nextCR != -1 && nextCR < start) nextCR = text.indexOf("\r", start);
+      }
+      if (start < text.length) fragments.push(text.slice(start));
+      if (end) {
+        if (fragments.length) lineEndingAt("", 0, 0);
+        dispatch();
+        afterCR = false;
+      }
       return events;
     },
   };
 }
 
+/** The value if `text[from, to)` is a line of field `name` ("name", "name:value" or "name: value"), else undefined. */
+function valueOf(text: string, from: number, to: number, name: string): string | undefined {
+  const nameEnd = from + name.length;
+  if (nameEnd > to || !text.startsWith(name, from)) return undefined;
+  if (nameEnd == to) return "";
+  if (text.charCodeAt(nameEnd) != COLON) return undefined;
+  // One space after the colon is not part of the value.
+  const valueStart = text.charCodeAt(nameEnd + 1) == SPACE && nameEnd + 1 < to ? nameEnd + 2 : nameEnd + 1;
+  return text.slice(valueStart, to);
+}
+
 /**
  * Reads a byte stream as Server-Sent Events. Ending the iteration early (break, return) cancels the stream.
+ * (A reader that needs every event of each read at once, as the client's stream reader does, drives
+ * {@link createSSEParser} itself: `feed` returns each read's events in one array.)
  *
  * @example
  * ```ts

@@ -2,7 +2,7 @@
 // loopback servers for the wire cases a real service (or a proxy in front of it) produces.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
-import { ApiError, type ChatCompletionChunk, type Client, ConfigError, ConnectionError, createClient } from "../src/mod.ts";
+import { ApiError, type ChatCompletionChunk, type Client, ConfigError, ConnectionError, createClient, TimeoutError } from "../src/mod.ts";
 import { PASSED_FILTERS } from "../src/testing.ts";
 import { type EmulatorServer, startEmulator } from "./helpers.ts";
 
@@ -116,7 +116,7 @@ describe("against the emulator", () => {
     const last = chunks.at(-1)!;
     expect(last.choices).toEqual([]);
     expect(last.usage).toEqual(reply.usage);
-    expect(last.usage).toEqual({ prompt_tokens: expect.any(Number), completion_tokens: 7, total_tokens: expect.any(Number) });
+    expect(last.usage).toMatchObject({ prompt_tokens: expect.any(Number), completion_tokens: 7, total_tokens: expect.any(Number) });
     // Every chunk before it says usage: null.
     for (const c of chunks.slice(name == "azure" ? 1 : 0, -1)) expect(c.usage).toBeNull();
     expect(contentOf(chunks)).toBe(reply.choices[0]!.message.content);
@@ -195,7 +195,7 @@ interface Seen {
 interface Loopback {
   url: string;
   seen: Seen[];
-  client(config?: { maxRetries?: number; provider?: "openai" | "azure" }): Client;
+  client(config?: { maxRetries?: number; provider?: "openai" | "azure"; timeoutMs?: number }): Client;
   close(): Promise<void>;
 }
 
@@ -214,10 +214,10 @@ async function loopback(handler: (res: ServerResponse, n: number, req: IncomingM
   return {
     url,
     seen,
-    client: ({ maxRetries = 2, provider = "openai" } = {}) =>
+    client: ({ maxRetries = 2, provider = "openai", timeoutMs }: { maxRetries?: number; provider?: "openai" | "azure"; timeoutMs?: number } = {}) =>
       provider == "openai"
-        ? createClient({ provider, apiKey: "sk-test", baseURL: url + "/v1", maxRetries })
-        : createClient({ provider, endpoint: url, apiVersion: "2024-10-21", apiKey: "azure-key", maxRetries }),
+        ? createClient({ provider, apiKey: "sk-test", baseURL: url + "/v1", maxRetries, timeoutMs })
+        : createClient({ provider, endpoint: url, apiVersion: "2024-10-21", apiKey: "azure-key", maxRetries, timeoutMs }),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
@@ -425,6 +425,44 @@ describe("against hand-written servers", () => {
     expect(server.seen).toHaveLength(1);
   });
 
+  test.each(["openai", "azure"] as const)("%s: a 200 application/json with an error object rejects with that ApiError, not a cut stream", async (provider) => {
+    const error = { message: "Requests to the ChatCompletions_Create Operation have exceeded the rate limit.", type: null, param: null, code: "429" };
+    const server = await start((res) => {
+      res.writeHead(200, { "content-type": "application/json", "x-request-id": "req_json" });
+      res.end(JSON.stringify({ error }));
+    });
+    const { chunks, error: thrown } = await drain(server.client({ provider }).chatStream({ model: "gpt-4o", messages }));
+    expect(chunks).toEqual([]);
+    expect(thrown).toBeInstanceOf(ApiError);
+    expect(thrown).toMatchObject({ status: 200, message: error.message, code: "429", provider, requestId: "req_json", body: { error } });
+    expect(server.seen).toHaveLength(1); // a 2xx is never retried
+  });
+
+  test("a 200 application/json with a finished completion: ConnectionError that says the server did not stream, keeping the body", async () => {
+    const body = JSON.stringify({ id: "chatcmpl-1", object: "chat.completion", choices: [{ index: 0, message: { role: "assistant", content: "hi" }, finish_reason: "stop" }] });
+    const server = await start((res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(body);
+    });
+    const { chunks, error } = await drain(server.client().chatStream({ model: "gpt-4o", messages }));
+    expect(chunks).toEqual([]);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe("the server did not stream: a 200 with content-type application/json");
+    expect(error).toMatchObject({ status: 200, body });
+  });
+
+  test("one chunk of 10 MB comes out whole", async () => {
+    const big = chunk("é".repeat(5 * 1024 * 1024));
+    const server = await start((res) => {
+      res.writeHead(200, SSE_HEADERS);
+      res.end(event(big) + event("[DONE]"));
+    });
+    const { chunks, error } = await drain(server.client().chatStream({ model: "gpt-4o", messages }));
+    expect(error).toBeUndefined();
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]!.choices[0]!.delta!.content === big.choices[0]!.delta.content).toBe(true);
+  });
+
   test("a well-formed SSE body without a content-type is still read (some proxies drop the header)", async () => {
     const server = await start((res) => {
       res.writeHead(200, {});
@@ -454,6 +492,31 @@ describe("against hand-written servers", () => {
     expect(seen).toEqual(["a", "b"]);
     expect(await within(server.seen[0]!.closed, 3000, "the server to see the close")).toEqual({ early: true });
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
+  test("a stream that stalls after 3 chunks: TimeoutError after timeoutMs of silence, the server sees the close, no retry", async () => {
+    const server = await holdingServer();
+    const iterator = server.client({ timeoutMs: 300 }).chatStream({ model: "gpt-4o", messages });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const c of iterator) seen.push(c.choices[0]!.delta!.content!);
+    })().then(() => undefined, (e: unknown) => e);
+    expect(seen).toEqual(["a", "b", "c"]);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toBe("the stream sent nothing for 300 ms");
+    expect(await within(server.seen[0]!.closed, 3000, "the server to see the close")).toEqual({ early: true });
+    expect(server.seen).toHaveLength(1);
+  });
+
+  test("return() while a next() waits for data closes the connection at once, and that next() resolves done", async () => {
+    const server = await holdingServer();
+    const iterator = server.client().chatStream({ model: "gpt-4o", messages });
+    for (let i = 0; i < 3; i++) await iterator.next();
+    const pending = iterator.next();
+    await delay(20);
+    expect(await within(iterator.return!(), 1000, "return()")).toEqual({ done: true, value: undefined });
+    expect(await within(server.seen[0]!.closed, 3000, "the server to see the close")).toEqual({ early: true });
+    expect(await within(pending, 1000, "the pending next()")).toEqual({ done: true, value: undefined });
   });
 
   test("aborting the signal mid-stream rejects the next next() with the signal's own reason, even with a chunk already received, and the server sees the close", async () => {

@@ -26,7 +26,16 @@ interface NodeServer {
 type NodeHttp = { createServer(listener: (req: IncomingMessage, res: ServerResponse) => void): NodeServer };
 const NODE_HTTP = "node:http";
 
-/** A running server. */
+/**
+ * A running server.
+ *
+ * @example
+ * ```ts
+ * const served: Served = await serve(createEmulator().handle);
+ * await fetch(`${served.url}/v1/chat/completions`, { method: "POST" });
+ * await served.close();
+ * ```
+ */
 export interface Served {
   /** `http://127.0.0.1:PORT`, no trailing slash. */
   url: string;
@@ -45,7 +54,10 @@ export interface Served {
  * await server.close();
  * ```
  */
-export async function serve(handler: (request: Request) => Response | Promise<Response>, options: { port?: number; hostname?: string } = {}): Promise<Served> {
+export async function serve(
+  handler: (request: Request) => Response | Promise<Response>,
+  options: { port?: number; hostname?: string } = {},
+): Promise<Served> {
   const { createServer } = (await import(NODE_HTTP)) as NodeHttp;
   const hostname = options.hostname ?? "127.0.0.1";
   const server = createServer((req, res) => {
@@ -71,13 +83,24 @@ export async function serve(handler: (request: Request) => Response | Promise<Re
   };
 }
 
-async function answer(handler: (request: Request) => Response | Promise<Response>, req: IncomingMessage, res: ServerResponse, hostname: string) {
+async function answer(
+  handler: (request: Request) => Response | Promise<Response>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  hostname: string,
+) {
   const chunks: Uint8Array[] = [];
   for await (const chunk of req) chunks.push(chunk);
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
   const hasBody = req.method != "GET" && req.method != "HEAD" && chunks.length > 0;
-  const request = new Request(`http://${req.headers.host ?? hostname}${req.url}`, { method: req.method, headers, body: hasBody ? concat(chunks) : undefined });
+  const request = new Request(`http://${req.headers.host ?? hostname}${req.url}`, {
+    method: req.method,
+    headers,
+    body: hasBody ? concat(chunks) : undefined,
+  });
   const response = await handler(request);
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (!response.body) return void res.end();

@@ -37,7 +37,11 @@ export function embeddingOf(text: string, dimensions: number): Float32Array {
  */
 export function float32ToBase64(vector: Float32Array): string {
   // Node, Bun and Deno encode natively (about 50 times faster than building a binary string for btoa).
-  const { Buffer } = globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: "base64"): string } } };
+  const { Buffer } = globalThis as {
+    Buffer?: {
+      from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: "base64"): string };
+    };
+  };
   if (Buffer) return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString("base64");
   const bytes = new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength);
   let binary = "";

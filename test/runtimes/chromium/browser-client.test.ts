@@ -178,3 +178,67 @@ test("the origins really differ: a server that answers no preflight is blocked b
   expect(error).toEqual({ connectionError: true, name: "ConnectionError" });
   expect(server.seen.map((s) => s.method)).toEqual(["OPTIONS"]);
 });
+
+test("a Responses stream is read in the page, event by event, on OpenAI, Azure v1 and dated Azure", async () => {
+  const server = await emulatorOrigin();
+  const result = await page.evaluate(async (url) => {
+    const clients = {
+      openai: window.lib.createClient({ provider: "openai", apiKey: "sk-browser", baseURL: url + "/v1", dangerouslyAllowBrowser: true }),
+      azureV1: window.lib.createClient({ provider: "azure", endpoint: url, apiVersion: "v1", tokenProvider: () => "entra-token" }),
+      azureDated: window.lib.createClient({ provider: "azure", endpoint: url, apiVersion: "2025-04-01-preview", tokenProvider: () => "entra-token" }),
+    };
+    const out: Record<string, { deltas: string[]; sequence: number[]; last: string; final: string }> = {};
+    for (const [name, client] of Object.entries(clients)) {
+      const deltas: string[] = [];
+      const sequence: number[] = [];
+      let last = "";
+      for await (const event of client.responses.stream({ model: "gpt-4o", input: "one two three" })) {
+        sequence.push(event.sequence_number);
+        last = event.type;
+        if (event.type === "response.output_text.delta") deltas.push(event.delta);
+      }
+      // And the same answer collected, to check output_text in the page too.
+      const final = await window.lib.collectResponse(client.responses.stream({ model: "gpt-4o", input: "one two three" }));
+      out[name] = { deltas, sequence, last, final: final.output_text };
+    }
+    return out;
+  }, server.url);
+  for (const { deltas, sequence, last, final } of Object.values(result)) {
+    expect(deltas.join("")).toBe("You said: one two three");
+    expect(deltas.length).toBeGreaterThanOrEqual(4);
+    expect(sequence).toEqual(sequence.map((_, i) => i));
+    expect(last).toBe("response.completed");
+    expect(final).toBe("You said: one two three");
+  }
+  expect(Object.keys(result)).toEqual(["openai", "azureV1", "azureDated"]);
+  const posts = server.seen.filter((s) => s.method == "POST");
+  expect(posts.map((p) => [p.path, p.headers.accept])).toEqual([
+    ["/v1/responses", "text/event-stream"],
+    ["/v1/responses", "text/event-stream"],
+    ["/openai/v1/responses", "text/event-stream"],
+    ["/openai/v1/responses", "text/event-stream"],
+    ["/openai/responses?api-version=2025-04-01-preview", "text/event-stream"],
+    ["/openai/responses?api-version=2025-04-01-preview", "text/event-stream"],
+  ]);
+  expect(posts.slice(2).every((p) => p.headers.authorization == "Bearer entra-token" && p.headers["api-key"] === undefined)).toBe(true);
+});
+
+test("Responses create and retrieve in the page: output_text on both, a GET with no body after its own preflight", async () => {
+  const server = await emulatorOrigin();
+  const result = await page.evaluate(async (url) => {
+    const client = window.lib.createClient({ provider: "azure", endpoint: url, apiVersion: "v1", tokenProvider: () => "entra-token" });
+    const created = await client.responses.create({ model: "gpt-4o", input: "Hi from Chromium" });
+    const retrieved = await client.responses.retrieve(created.id);
+    return { id: created.id, created: created.output_text, retrieved: retrieved.output_text };
+  }, server.url);
+  expect(result).toMatchObject({ created: "You said: Hi from Chromium", retrieved: "You said: Hi from Chromium" });
+  const calls = server.seen.filter((s) => s.method != "OPTIONS");
+  expect(calls.map((c) => [c.method, c.path])).toEqual([
+    ["POST", "/openai/v1/responses"],
+    ["GET", `/openai/v1/responses/${result.id}`],
+  ]);
+  expect(calls[1]!.headers["content-type"]).toBeUndefined();
+  // The GET carries a bearer token, so the browser asks first, for that method and header only.
+  expect(server.seen.map((s) => s.method)).toEqual(["OPTIONS", "POST", "OPTIONS", "GET"]);
+  expect(server.seen[2]!.headers).toMatchObject({ "access-control-request-method": "GET", "access-control-request-headers": "authorization" });
+});

@@ -1,6 +1,6 @@
 // The client, bundled from dist/, inside workerd: each export's test() is one case that `workerd test` runs.
 // The emulator runs on the host (run.mjs) and is reached over real HTTP at env.EMULATOR_URL.
-import { type ChatCompletionChunk, createClient } from "../../../dist/mod.js";
+import { type ChatCompletionChunk, collectResponse, createClient } from "../../../dist/mod.js";
 import { embeddingOf } from "../../../dist/testing.js";
 
 interface Env {
@@ -88,5 +88,38 @@ export const exampleWorkerStreamsAChat = {
       pieces.push(decoder.decode(value, { stream: true }));
     }
     equal(pieces.join(""), "You said: Hello worker", "body");
+  },
+};
+
+// The Responses API: run.mjs serves deployment "gpt-4.1"; Azure sends it as `model` in the body on both forms.
+const azureAt = (env: Env, apiVersion: string) => createClient({ provider: "azure", endpoint: env.EMULATOR_URL, apiVersion, apiKey: "azure-key" });
+
+export const responsesCreateOnEveryRouteForm = {
+  async test(_: unknown, env: Env) {
+    const clients = { openai: openai(env), "azure v1": azureAt(env, "v1"), "azure dated": azureAt(env, "2025-04-01-preview") };
+    for (const [name, client] of Object.entries(clients)) {
+      const r = await client.responses.create({ model: "gpt-4.1", input: "Hi from workerd", instructions: "Be brief" });
+      equal(r.output_text, "You said: Hi from workerd", `${name} output_text`);
+      equal(r.status, "completed", `${name} status`);
+      const again = await client.responses.retrieve(r.id);
+      equal(again.output_text, r.output_text, `${name} retrieved output_text`);
+    }
+  },
+};
+
+export const responsesStreamOnAzureV1 = {
+  async test(_: unknown, env: Env) {
+    const deltas: string[] = [];
+    const sequence: number[] = [];
+    const final = await collectResponse(azureAt(env, "v1").responses.stream({ model: "gpt-4.1", input: "stream me please" }), (event) => {
+      sequence.push(event.sequence_number);
+      if (event.type === "response.output_text.delta") deltas.push(event.delta);
+    });
+    equal(deltas.join(""), "You said: stream me please", "streamed text");
+    equal(final.output_text, "You said: stream me please", "collected output_text");
+    equal(sequence, sequence.map((_, i) => i), "sequence numbers");
+    if (deltas.length < 4) fail(`expected one delta per word, got ${JSON.stringify(deltas)}`);
+    // Only Azure sends content_filters on the final response: the call went down an Azure route.
+    if (!Array.isArray(final.content_filters)) fail("expected Azure's content_filters on the final response");
   },
 };

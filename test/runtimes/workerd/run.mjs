@@ -23,7 +23,7 @@ await build({
   logLevel: "warning",
 });
 
-const emulator = createEmulator({ deployments: { "ada-16": { maxInputs: 16 }, "gpt-4o": {} } });
+const emulator = createEmulator({ deployments: { "ada-16": { maxInputs: 16 }, "gpt-4o": {}, "gpt-4.1": {} } });
 const server = await serve(emulator.handle);
 const workerd = join(root, "node_modules/.bin/workerd");
 const child = spawn(workerd, ["test", join(here, "config.capnp")], {
