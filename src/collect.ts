@@ -85,28 +85,17 @@ type ChatChoice = ChatCompletion["choices"][number];
 type ChatDelta = NonNullable<ChatCompletionChunk["choices"][number]["delta"]>;
 type ToolCallDelta = NonNullable<ChatDelta["tool_calls"]>[number];
 
-/** A tool call being put together, and whether a delta has given its `type` yet. */
-interface PendingCall {
-  call: ToolCall;
-  typed: boolean;
-}
-
 /** Merges one tool-call delta into the calls of a choice, by its `index`. */
-function addToolCall(calls: PendingCall[], delta: ToolCallDelta) {
+function addToolCall(calls: ToolCall[], delta: ToolCallDelta) {
   // Some OpenAI-compatible servers omit `index`: a delta with an id starts a call, one without continues the last.
   const index = typeof delta.index == "number" ? delta.index : delta.id ? calls.length : Math.max(calls.length - 1, 0);
-  let pending = calls[index];
-  if (!pending) {
-    pending = { call: { id: "", type: "function", function: { name: "", arguments: "" } }, typed: false };
-    calls[index] = pending;
+  let call = calls[index];
+  if (!call) {
+    call = { id: "", type: delta.type ?? "function", function: { name: "", arguments: "" } };
+    calls[index] = call;
   }
-  const { call } = pending;
-  // id, type and name come once, in the first delta that has them; the arguments come in pieces.
+  // id and name come once, in the first delta that has them; the arguments come in pieces.
   if (!call.id && delta.id) call.id = delta.id;
-  if (!pending.typed && delta.type) {
-    call.type = delta.type;
-    pending.typed = true;
-  }
   if (!call.function.name && delta.function?.name) call.function.name = delta.function.name;
   if (delta.function?.arguments) call.function.arguments += delta.function.arguments;
 }
@@ -132,7 +121,7 @@ export async function collectChat(stream: AsyncIterable<ChatCompletionChunk>, on
   const head = newHead();
   /** By choice index; holes are dropped at the end. */
   const choices: ChatChoice[] = [];
-  const toolCalls: PendingCall[][] = [];
+  const toolCalls: ToolCall[][] = [];
   for await (const chunk of stream) {
     onChunk?.(chunk);
     addHead(head, chunk);
@@ -160,7 +149,7 @@ export async function collectChat(stream: AsyncIterable<ChatCompletionChunk>, on
   }
   for (const [index, calls] of toolCalls.entries()) {
     const choice = calls && choices[index];
-    if (choice) choice.message.tool_calls = calls.filter(Boolean).map((pending) => pending.call);
+    if (choice) choice.message.tool_calls = calls.filter(Boolean);
   }
   return withHead(head, "chat.completion", { choices: choices.filter(Boolean) });
 }

@@ -7,7 +7,14 @@ const CR = 13;
 const COLON = 58;
 const SPACE = 32;
 
-/** One event of an SSE stream. */
+/**
+ * One event of an SSE stream.
+ *
+ * @example
+ * ```ts
+ * const event: ServerSentEvent = { event: "response.completed", data: '{"type":"response.completed"}', id: "7" };
+ * ```
+ */
 export interface ServerSentEvent {
   /** The `event:` field; undefined for the default "message" type (no `event:` line, or an empty one). */
   event?: string;
@@ -17,7 +24,15 @@ export interface ServerSentEvent {
   id?: string;
 }
 
-/** A push parser: feed it decoded text in pieces of any size; each call returns the events it completed. */
+/**
+ * A push parser: feed it decoded text in pieces of any size; each call returns the events it completed.
+ *
+ * @example
+ * ```ts
+ * const parser: SSEParser = createSSEParser();
+ * for (const event of parser.feed("data: 1\n\n")) console.log(event.data); // "1"
+ * ```
+ */
 export interface SSEParser {
   /**
    * Parses the next piece of text. The text must already be decoded: a `TextDecoder` (with `{ stream: true }`
