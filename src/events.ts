@@ -223,10 +223,11 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
     clearTimeout(timer);
     timer = undefined;
     signal?.removeEventListener("abort", onAbort);
-    if (released) return;
+    // Before the response head there is nothing to cancel yet: start() calls this again when it comes.
+    if (released || !opened) return;
     released = true;
     if (reader) reader.cancel().catch(ignore);
-    else opened?.response.body?.cancel().catch(ignore);
+    else opened.response.body?.cancel().catch(ignore);
   }
 
   /** Records how the stream ended badly; it is thrown once the events before it have been handed out. */
@@ -305,6 +306,7 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
     opened = await open();
     const { response } = opened;
     if (closed) return release(); // return() came while the response head was on its way
+    signal?.throwIfAborted(); // an injected fetch may have ignored the signal
     if (response.headers.get("content-type")?.includes("application/json")) {
       released = true;
       throw await notStreamed(response);

@@ -214,6 +214,32 @@ describe("how the reader reads", () => {
     expect(await events.next()).toEqual({ done: true, value: undefined });
   });
 
+  test("an abort while the response head is on its way (an open that ignores the signal): its reason, the body cancelled", async () => {
+    const controller = new AbortController();
+    const body = scriptedResponse([`data: ${JSON.stringify(chatChunk("a"))}\n\n`], { hold: true });
+    const events = readEvents<Json>(
+      async () => {
+        controller.abort(new Error("gone"));
+        return openedFor(body.response);
+      },
+      CHAT_END,
+      { timeoutMs: 60_000, signal: controller.signal },
+    );
+    await expect(events.next()).rejects.toThrow("gone");
+    expect(body.cancelled).toBe(true);
+  });
+
+  test("return() while the response head is on its way: the body is cancelled as soon as it comes", async () => {
+    const body = scriptedResponse([`data: ${JSON.stringify(chatChunk("a"))}\n\n`], { hold: true });
+    let arrive!: () => void;
+    const events = readEvents<Json>(() => new Promise((resolve) => (arrive = () => resolve(openedFor(body.response)))), CHAT_END, { timeoutMs: 60_000 });
+    const pending = events.next();
+    expect(await events.return!()).toEqual({ done: true, value: undefined });
+    arrive();
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(body.cancelled).toBe(true);
+  });
+
   test("events that arrived in the same read as an abort are not handed out after it", async () => {
     const controller = new AbortController();
     const two = [chatChunk("a"), chatChunk("b")].map((c) => `data: ${JSON.stringify(c)}\n\n`).join("");
