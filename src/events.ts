@@ -125,6 +125,8 @@ export interface ReadEventsOptions {
   timeoutMs: number;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** `decode` options between the pieces of a stream (one object, not one per read). */
 const STREAMING = { stream: true };
 
@@ -200,6 +202,8 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
   let filling: Promise<IteratorResult<T>> | undefined;
 
   // One timer for the whole stream, re-armed only when it fires: a read costs a clock reading, not a timer.
+  // (Timers take at most 2^31 - 1 ms: a longer one would fire at once, again and again.)
+  const arm = (ms: number) => setTimeout(checkStall, Math.min(ms, MAX_TIMER_MS));
   let waiting = false;
   let waitingSince = 0;
   let stalled = false;
@@ -210,7 +214,7 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
     if (!waiting) return; // the consumer holds the events: not a stall; the next read arms the timer again
     const silence = performance.now() - waitingSince;
     if (silence < timeoutMs) {
-      timer = setTimeout(checkStall, timeoutMs - silence);
+      timer = arm(timeoutMs - silence);
       return;
     }
     stalled = true;
@@ -321,7 +325,7 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
     head = 0;
     waiting = true;
     waitingSince = performance.now();
-    timer ??= setTimeout(checkStall, timeoutMs);
+    timer ??= arm(timeoutMs);
     let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
       chunk = await source.read();
