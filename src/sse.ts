@@ -117,7 +117,9 @@ export function createSSEParser(): SSEParser {
       let nextLF = text.indexOf("\n", start);
       let nextCR = text.indexOf("\r", start);
       while (nextLF != -1 || nextCR != -1) {
-        const stop = nextCR == -1 || (nextLF != -1 && nextLF < nextCR) ? nextLF : nextCR;
+        // The line ends at the nearer of the two ("\r\n" is then taken as one ending).
+        let stop = nextLF;
+        if (stop == -1 || (nextCR != -1 && nextCR < stop)) stop = nextCR;
         lineEndingAt(text, start, stop);
         start = stop + 1;
         if (text.charCodeAt(stop) == CR) {
@@ -129,6 +131,7 @@ export function createSSEParser(): SSEParser {
       }
       if (start < text.length) fragments.push(text.slice(start));
       if (end) {
+        // The stream closed inside a line: the line ends there, and so does its event.
         if (fragments.length) lineEndingAt("", 0, 0);
         dispatch();
         afterCR = false;
