@@ -125,10 +125,21 @@ export interface ReadEventsOptions {
   timeoutMs: number;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** `decode` options between the pieces of a stream (one object, not one per read). */
 const STREAMING = { stream: true };
 
 const ignore = () => {};
+
+/** The JSON `text` holds, or the text itself when it is not JSON. */
+const parseOrKeep = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value == "object" && value !== null;
 
@@ -191,6 +202,8 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
   let filling: Promise<IteratorResult<T>> | undefined;
 
   // One timer for the whole stream, re-armed only when it fires: a read costs a clock reading, not a timer.
+  // (Timers take at most 2^31 - 1 ms: a longer one would fire at once, again and again.)
+  const arm = (ms: number) => setTimeout(checkStall, Math.min(ms, MAX_TIMER_MS));
   let waiting = false;
   let waitingSince = 0;
   let stalled = false;
@@ -201,7 +214,7 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
     if (!waiting) return; // the consumer holds the events: not a stall; the next read arms the timer again
     const silence = performance.now() - waitingSince;
     if (silence < timeoutMs) {
-      timer = setTimeout(checkStall, timeoutMs - silence);
+      timer = arm(timeoutMs - silence);
       return;
     }
     stalled = true;
@@ -214,10 +227,11 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
     clearTimeout(timer);
     timer = undefined;
     signal?.removeEventListener("abort", onAbort);
-    if (released) return;
+    // Before the response head there is nothing to cancel yet: start() calls this again when it comes.
+    if (released || !opened) return;
     released = true;
     if (reader) reader.cancel().catch(ignore);
-    else opened?.response.body?.cancel().catch(ignore);
+    else opened.response.body?.cancel().catch(ignore);
   }
 
   /** Records how the stream ended badly; it is thrown once the events before it have been handed out. */
@@ -248,19 +262,12 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
     });
   }
 
-  /** An event named `errorEvent`: JSON (its fields where the rule says), or plain text that is the message. */
-  function errorEvent(data: string): ApiError {
-    let body: unknown;
-    try {
-      body = JSON.parse(data);
-    } catch {
-      return carried(data, [], data);
-    }
-    const type = isObject(body) && typeof body.type == "string" ? body.type : undefined;
-    const keys = type !== undefined ? failures.get(type) : undefined;
-    if (keys) return carried(body, keys, data);
-    const nested = rule.errorKey !== undefined && isObject(body) && isObject(body[rule.errorKey]);
-    return carried(body, nested ? [rule.errorKey!] : [], data);
+  /** Where the `code`/`message`/`param` of an event that is an error are (keys from the event), else undefined. */
+  function errorKeys(value: Record<string, unknown>, named: boolean): readonly string[] | undefined {
+    const keys = failures.get(value.type as string);
+    if (keys) return keys;
+    if (rule.errorKey !== undefined && isObject(value[rule.errorKey])) return [rule.errorKey];
+    return named ? [] : undefined;
   }
 
   /** Queues one read's events, in one pass; throws the first error an event carries (the queue keeps those before). */
@@ -271,15 +278,17 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
         return;
       }
       if (data === rule.ignoredData) continue;
-      if (event !== undefined && event === rule.errorEvent) throw errorEvent(data);
-      const value: unknown = JSON.parse(data);
-      if (!isObject(value)) throw disconnected("the stream sent an event that is not a JSON object: " + data.slice(0, 100));
-      const type = typeof value.type == "string" ? value.type : undefined;
-      const keys = type !== undefined ? failures.get(type) : undefined;
-      if (keys) throw carried(value, keys, type + " without a message");
-      if (rule.errorKey !== undefined && isObject(value[rule.errorKey])) throw carried(value, [rule.errorKey], data);
+      // An event named as an error may carry plain text: then the text is the message.
+      const named = event !== undefined && event === rule.errorEvent;
+      const value: unknown = named ? parseOrKeep(data) : JSON.parse(data);
+      if (!isObject(value)) {
+        if (named) throw carried(value, [], data);
+        throw disconnected("the stream sent an event that is not a JSON object: " + data.slice(0, 100));
+      }
+      const keys = errorKeys(value, named);
+      if (keys) throw carried(value, keys, data);
       queue.push(value as T);
-      if (type !== undefined && terminal.has(type)) {
+      if (terminal.has(value.type as string)) {
         ended = true;
         return;
       }
@@ -290,10 +299,7 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
   async function notStreamed(response: Response): Promise<OpenAISwitchError> {
     const type = response.headers.get("content-type");
     const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {}
+    const body = parseOrKeep(text);
     // Both APIs put a refusal in an `error` object, whatever their stream looks like.
     if (isObject(body) && isObject(body.error)) return carried(body, ["error"], text);
     return disconnected(`the server did not stream: a ${response.status} with content-type ${type}`, { status: response.status, body: text });
@@ -304,6 +310,7 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
     opened = await open();
     const { response } = opened;
     if (closed) return release(); // return() came while the response head was on its way
+    signal?.throwIfAborted(); // an injected fetch may have ignored the signal
     if (response.headers.get("content-type")?.includes("application/json")) {
       released = true;
       throw await notStreamed(response);
@@ -318,7 +325,7 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
     head = 0;
     waiting = true;
     waitingSince = performance.now();
-    timer ??= setTimeout(checkStall, timeoutMs);
+    timer ??= arm(timeoutMs);
     let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
       chunk = await source.read();

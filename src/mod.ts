@@ -1,5 +1,6 @@
 export { createClient } from "./client.ts";
 export type { Client } from "./client.ts";
+export { collectChat, collectCompletion } from "./collect.ts";
 export { fromEnv } from "./env.ts";
 export { ApiError, ConfigError, ConnectionError, OpenAISwitchError, TimeoutError } from "./errors.ts";
 export type { ApiErrorInit, ConnectionErrorInit, TimeoutErrorInit } from "./errors.ts";

@@ -7,7 +7,14 @@ const CR = 13;
 const COLON = 58;
 const SPACE = 32;
 
-/** One event of an SSE stream. */
+/**
+ * One event of an SSE stream.
+ *
+ * @example
+ * ```ts
+ * const event: ServerSentEvent = { event: "response.completed", data: '{"type":"response.completed"}', id: "7" };
+ * ```
+ */
 export interface ServerSentEvent {
   /** The `event:` field; undefined for the default "message" type (no `event:` line, or an empty one). */
   event?: string;
@@ -17,7 +24,15 @@ export interface ServerSentEvent {
   id?: string;
 }
 
-/** A push parser: feed it decoded text in pieces of any size; each call returns the events it completed. */
+/**
+ * A push parser: feed it decoded text in pieces of any size; each call returns the events it completed.
+ *
+ * @example
+ * ```ts
+ * const parser: SSEParser = createSSEParser();
+ * for (const event of parser.feed("data: 1\n\n")) console.log(event.data); // "1"
+ * ```
+ */
 export interface SSEParser {
   /**
    * Parses the next piece of text. The text must already be decoded: a `TextDecoder` (with `{ stream: true }`
@@ -102,7 +117,9 @@ export function createSSEParser(): SSEParser {
       let nextLF = text.indexOf("\n", start);
       let nextCR = text.indexOf("\r", start);
       while (nextLF != -1 || nextCR != -1) {
-        const stop = nextCR == -1 || (nextLF != -1 && nextLF < nextCR) ? nextLF : nextCR;
+        // The line ends at the nearer of the two ("\r\n" is then taken as one ending).
+        let stop = nextLF;
+        if (stop == -1 || (nextCR != -1 && nextCR < stop)) stop = nextCR;
         lineEndingAt(text, start, stop);
         start = stop + 1;
         if (text.charCodeAt(stop) == CR) {
@@ -114,6 +131,7 @@ export function createSSEParser(): SSEParser {
       }
       if (start < text.length) fragments.push(text.slice(start));
       if (end) {
+        // The stream closed inside a line: the line ends there, and so does its event.
         if (fragments.length) lineEndingAt("", 0, 0);
         dispatch();
         afterCR = false;

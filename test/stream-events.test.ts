@@ -3,7 +3,7 @@
 // a 200 that did not stream, return() during a pending read, and one pass per read.
 import { describe, expect, test } from "vitest";
 import { ApiError, ConnectionError, TimeoutError } from "../src/mod.ts";
-import { CHAT_END, type EndRule, readEvents, RESPONSES_END } from "../src/events.ts";
+import { CHAT_END, type EndRule, type OpenedStream, readEvents, RESPONSES_END } from "../src/events.ts";
 import { chatChunk, serveFor } from "./fault-server.ts";
 import { drain, openedFor, scriptedResponse } from "./helpers/streams.ts";
 
@@ -157,7 +157,9 @@ describe("how the reader reads", () => {
     // The next two come from the queue: settled by the time one microtask has run, with no read in between.
     for (const content of ["b", "c"]) {
       let value: unknown;
-      void events.next().then((r) => (value = r.value));
+      void events.next().then((r) => {
+        value = r.value;
+      });
       await Promise.resolve();
       await Promise.resolve();
       expect(value).toEqual(chatChunk(content));
@@ -169,7 +171,11 @@ describe("how the reader reads", () => {
   test("the request is opened at the first next(), and next() calls made at once are answered in order", async () => {
     let opens = 0;
     const body = scriptedResponse([`data: ${JSON.stringify(chatChunk("a"))}\n\n`, `data: ${JSON.stringify(chatChunk("b"))}\n\ndata: [DONE]\n\n`]);
-    const events = readEvents<Json>(async () => (opens++, openedFor(body.response)), CHAT_END, { timeoutMs: 60_000 });
+    const open = async () => {
+      opens++;
+      return openedFor(body.response);
+    };
+    const events = readEvents<Json>(open, CHAT_END, { timeoutMs: 60_000 });
     expect(opens).toBe(0);
     const results = await Promise.all([events.next(), events.next(), events.next(), events.next()]);
     expect(opens).toBe(1);
@@ -212,6 +218,36 @@ describe("how the reader reads", () => {
     expect(body.cancelled).toBe(true);
     expect(await pending).toEqual({ done: true, value: undefined });
     expect(await events.next()).toEqual({ done: true, value: undefined });
+  });
+
+  test("an abort while the response head is on its way (an open that ignores the signal): its reason, the body cancelled", async () => {
+    const controller = new AbortController();
+    const body = scriptedResponse([`data: ${JSON.stringify(chatChunk("a"))}\n\n`], { hold: true });
+    const events = readEvents<Json>(
+      async () => {
+        controller.abort(new Error("gone"));
+        return openedFor(body.response);
+      },
+      CHAT_END,
+      { timeoutMs: 60_000, signal: controller.signal },
+    );
+    await expect(events.next()).rejects.toThrow("gone");
+    expect(body.cancelled).toBe(true);
+  });
+
+  test("return() while the response head is on its way: the body is cancelled as soon as it comes", async () => {
+    const body = scriptedResponse([`data: ${JSON.stringify(chatChunk("a"))}\n\n`], { hold: true });
+    let arrive = () => {};
+    const open = () =>
+      new Promise<OpenedStream>((resolve) => {
+        arrive = () => resolve(openedFor(body.response));
+      });
+    const events = readEvents<Json>(open, CHAT_END, { timeoutMs: 60_000 });
+    const pending = events.next();
+    expect(await events.return!()).toEqual({ done: true, value: undefined });
+    arrive();
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(body.cancelled).toBe(true);
   });
 
   test("events that arrived in the same read as an abort are not handed out after it", async () => {
