@@ -142,8 +142,7 @@ export function createClient(config: ClientConfig): Client {
     // Checked now, so bad arguments throw at the call rather than at the first next().
     provider.target(operation, request);
     const open = () => calls.open(operation, request, options);
-    // readEvents' iterator always has return(); its declared type (AsyncIterableIterator) does not say so.
-    return readEvents<T>(open, CHAT_END, { signal: options?.signal, timeoutMs: calls.timeoutMs(options) }) as EventStream<T>;
+    return readEvents<T>(open, CHAT_END, { signal: options?.signal, timeoutMs: calls.timeoutMs(options) });
   };
   const embedCall: EmbedCall = (request, options) => calls.call("embeddings", request, options) as never;
 

@@ -1,6 +1,16 @@
 // A stream back into the object the same call without `stream` returns: chat chunks into a ChatCompletion, legacy
 // completion chunks into a Completion. Standalone exports, so a program that never collects does not ship them.
-import type { ChatCompletion, ChatCompletionChunk, Completion, ContentFilterResults, PromptFilterResult, ToolCall, Usage } from "./types.ts";
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatFinishReason,
+  ChatRole,
+  Completion,
+  ContentFilterResults,
+  PromptFilterResult,
+  ToolCall,
+  Usage,
+} from "./types.ts";
 
 /** What chunks of both kinds carry besides their choices. */
 interface ChunkHead {
@@ -8,6 +18,7 @@ interface ChunkHead {
   created?: number;
   model?: string;
   system_fingerprint?: string | null;
+  service_tier?: string | null;
   usage?: Usage | null;
   prompt_filter_results?: PromptFilterResult[];
 }
@@ -18,6 +29,7 @@ interface Head {
   created: number;
   model: string;
   system_fingerprint?: string | null;
+  service_tier?: string | null;
   usage?: Usage;
   prompt_filter_results?: PromptFilterResult[];
 }
@@ -31,6 +43,7 @@ function addHead(head: Head, chunk: ChunkHead) {
   if (!head.created && chunk.created) head.created = chunk.created;
   if (!head.model && chunk.model) head.model = chunk.model;
   if (head.system_fingerprint == null && chunk.system_fingerprint != null) head.system_fingerprint = chunk.system_fingerprint;
+  if (head.service_tier == null && chunk.service_tier != null) head.service_tier = chunk.service_tier;
   if (chunk.usage) head.usage = chunk.usage;
   if (chunk.prompt_filter_results) {
     head.prompt_filter_results ??= [];
@@ -40,7 +53,7 @@ function addHead(head: Head, chunk: ChunkHead) {
 
 /** The head's fields on a result, each optional one only when a chunk had it. */
 function withHead<T extends object>(head: Head, object: string, result: T) {
-  const { id, created, model, system_fingerprint, usage, prompt_filter_results } = head;
+  const { id, created, model, system_fingerprint, service_tier, usage, prompt_filter_results } = head;
   return {
     id,
     object,
@@ -49,6 +62,7 @@ function withHead<T extends object>(head: Head, object: string, result: T) {
     ...result,
     ...(usage && { usage }),
     ...(system_fingerprint != null && { system_fingerprint }),
+    ...(service_tier != null && { service_tier }),
     ...(prompt_filter_results && { prompt_filter_results }),
   };
 }
@@ -81,9 +95,24 @@ function addLogprobs(current: unknown, more: unknown): unknown {
   return into;
 }
 
-type ChatChoice = ChatCompletion["choices"][number];
+type FinalChoice = ChatCompletion["choices"][number];
+/**
+ * A choice being collected: its `finish_reason` stays null until the chunk that ends it, and its role is whatever the
+ * deltas say (the services say "assistant").
+ */
+type ChatChoice = Omit<FinalChoice, "finish_reason" | "message"> & {
+  finish_reason: ChatFinishReason | null;
+  message: Omit<FinalChoice["message"], "role"> & { role: ChatRole };
+};
 type ChatDelta = NonNullable<ChatCompletionChunk["choices"][number]["delta"]>;
 type ToolCallDelta = NonNullable<ChatDelta["tool_calls"]>[number];
+
+const newChoice = (index: number): ChatChoice => ({
+  index,
+  message: { role: "assistant", content: null, refusal: null },
+  finish_reason: null,
+  logprobs: null,
+});
 
 /** Merges one tool-call delta into the calls of a choice, by its `index`. */
 function addToolCall(calls: ToolCall[], delta: ToolCallDelta) {
@@ -126,11 +155,8 @@ export async function collectChat(stream: AsyncIterable<ChatCompletionChunk>, on
     onChunk?.(chunk);
     addHead(head, chunk);
     for (const part of chunk.choices ?? []) {
-      let choice = choices[part.index];
-      if (!choice) {
-        choice = { index: part.index, message: { role: "assistant", content: null, refusal: null }, finish_reason: null, logprobs: null };
-        choices[part.index] = choice;
-      }
+      const choice = choices[part.index] ?? newChoice(part.index);
+      choices[part.index] = choice;
       const { message } = choice;
       // Azure sends chunks without `delta` (openai-node #1015): they carry only filter results.
       const delta: ChatDelta = part.delta ?? {};
@@ -151,7 +177,8 @@ export async function collectChat(stream: AsyncIterable<ChatCompletionChunk>, on
     const choice = calls && choices[index];
     if (choice) choice.message.tool_calls = calls.filter(Boolean);
   }
-  return withHead(head, "chat.completion", { choices: choices.filter(Boolean) });
+  // A stream that reached [DONE] has given every choice its finish_reason, and the services' deltas say "assistant".
+  return withHead(head, "chat.completion", { choices: choices.filter(Boolean) as FinalChoice[] });
 }
 
 type CompletionChoice = Completion["choices"][number];

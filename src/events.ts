@@ -2,8 +2,11 @@
 // Responses terminal event. Each read is decoded, parsed and checked in one synchronous pass, and its events wait
 // in a queue that `next()` hands out as already-resolved promises. A cut, a stall, or an error the stream
 // carries never passes for an end.
-import { type ApiError, ConnectionError, OpenAISwitchError, TimeoutError } from "./errors.ts";
+import { onAbort } from "./abort.ts";
+import { type ApiError, ConnectionError, OpenAISwitchError } from "./errors.ts";
+import type { OpenedStream } from "./send.ts";
 import { createSSEParser, type ServerSentEvent } from "./sse.ts";
+import type { EventStream } from "./types.ts";
 
 /**
  * How a stream of JSON events ends, and which of its events are errors: data read by {@link readEvents}.
@@ -78,39 +81,6 @@ export const RESPONSES_END: EndRule = {
 };
 
 /**
- * What an error the stream carried is made of, for {@link OpenedStream.toError}.
- *
- * @example
- * ```ts
- * const init: StreamErrorInit = { status: 200, headers, body: event, message: "overloaded", code: "server_error" };
- * ```
- */
-export interface StreamErrorInit {
-  status: number;
-  headers: Headers;
-  /** The event that carried the error (parsed JSON, or its text), or the JSON body of a 200 that did not stream. */
-  body: unknown;
-  message: string;
-  code?: string;
-  param?: string;
-  type?: string;
-}
-
-/**
- * A response whose head has arrived (any retries are over), and how to turn an error it carries into an ApiError.
- *
- * @example
- * ```ts
- * const opened: OpenedStream = { response, toError: (init) => new ApiError({ ...init, provider: "openai" }) };
- * ```
- */
-export interface OpenedStream {
-  response: Response;
-  /** Builds the ApiError for an error the stream carried, scrubbed of the secrets this attempt sent. */
-  toError(init: StreamErrorInit): ApiError;
-}
-
-/**
  * Options of {@link readEvents}.
  *
  * @example
@@ -147,16 +117,6 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const asText = (value: unknown): string | undefined => (value == null ? undefined : String(value));
 
 /**
- * A ConnectionError that keeps the status and body of a response that was not what was expected.
- * (Until ConnectionError takes `{ cause, status, body }` itself, the fields are set on the instance.)
- */
-const disconnected = (message: string, init: { cause?: unknown; status?: number; body?: string } = {}): ConnectionError => {
-  const error = "cause" in init ? new ConnectionError(message, { cause: init.cause }) : new ConnectionError(message);
-  if (init.status !== undefined) Object.assign(error, { status: init.status, body: init.body });
-  return error;
-};
-
-/**
  * The JSON events of a streamed response, as an iterator. `open` is called at the first `next()` (so the request
  * is sent then); each event is yielded until the stream's end as `rule` defines it.
  * - An error the stream carries rejects with the `ApiError` `toError` builds, after the events before it.
@@ -171,13 +131,13 @@ const disconnected = (message: string, init: { cause?: unknown; status?: number;
  *
  * @example
  * ```ts
- * const opened = async () => ({ response: await fetch(url, init), toError: (e) => new ApiError({ ...e, provider }) });
- * for await (const chunk of readEvents<ChatCompletionChunk>(opened, CHAT_END, { timeoutMs: 60_000 })) {
+ * const open = () => send(settings, { method: "POST", url, body, stream: true });
+ * for await (const chunk of readEvents<ChatCompletionChunk>(open, CHAT_END, { timeoutMs: 60_000 })) {
  *   console.log(chunk.choices[0]?.delta?.content);
  * }
  * ```
  */
-export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, options: ReadEventsOptions): AsyncIterableIterator<T> {
+export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, options: ReadEventsOptions): EventStream<T> {
   const { signal, timeoutMs } = options;
   const terminal = new Set(rule.terminalTypes);
   const failures = new Map(Object.entries(rule.failureTypes ?? {}));
@@ -221,24 +181,30 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
     release(); // the pending read then resolves done, and the reading loop sees `stalled`
   };
 
-  const onAbort = () => release();
+  /** Unregisters the abort callback; set once the body is being read. */
+  let unlisten = ignore;
 
   function release() {
     clearTimeout(timer);
     timer = undefined;
-    signal?.removeEventListener("abort", onAbort);
+    unlisten();
     // Before the response head there is nothing to cancel yet: start() calls this again when it comes.
     if (released || !opened) return;
     released = true;
+    opened.release(); // the attempt's link to the caller's signal
     if (reader) reader.cancel().catch(ignore);
     else opened.response.body?.cancel().catch(ignore);
   }
 
+  /** A ConnectionError naming the call (method and URL, secrets scrubbed) once the head has come. */
+  const broken = (problem: string, init: { cause?: unknown; status?: number; body?: string } = {}) =>
+    opened ? opened.toConnectionError(problem, init) : new ConnectionError(problem, init);
+
   /** Records how the stream ended badly; it is thrown once the events before it have been handed out. */
   function fail(error: unknown) {
     if (signal?.aborted) error = signal.reason;
-    else if (stalled) error = new TimeoutError(`the stream sent nothing for ${timeoutMs} ms`);
-    else if (!(error instanceof OpenAISwitchError)) error = disconnected("the stream broke", { cause: error });
+    else if (stalled && opened) error = opened.toTimeoutError(timeoutMs);
+    else if (!(error instanceof OpenAISwitchError)) error = broken("the stream broke", { cause: error });
     ended = true;
     failed = true;
     failure = error;
@@ -283,7 +249,7 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
       const value: unknown = named ? parseOrKeep(data) : JSON.parse(data);
       if (!isObject(value)) {
         if (named) throw carried(value, [], data);
-        throw disconnected("the stream sent an event that is not a JSON object: " + data.slice(0, 100));
+        throw broken("the stream sent an event that is not a JSON object: " + data.slice(0, 100));
       }
       const keys = errorKeys(value, named);
       if (keys) throw carried(value, keys, data);
@@ -302,7 +268,7 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
     const body = parseOrKeep(text);
     // Both APIs put a refusal in an `error` object, whatever their stream looks like.
     if (isObject(body) && isObject(body.error)) return carried(body, ["error"], text);
-    return disconnected(`the server did not stream: a ${response.status} with content-type ${type}`, { status: response.status, body: text });
+    return broken(`the server did not stream: a ${response.status} with content-type ${type}`, { status: response.status, body: text });
   }
 
   async function start() {
@@ -315,9 +281,10 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
       released = true;
       throw await notStreamed(response);
     }
-    if (!response.body) throw disconnected("the response has no body", { status: response.status, body: "" });
+    if (!response.body) throw broken("the response has no body", { status: response.status, body: "" });
     reader = response.body.getReader();
-    signal?.addEventListener("abort", onAbort);
+    // An injected fetch may ignore the attempt's signal: an abort cancels the body here too (one listener per signal).
+    if (signal) unlisten = onAbort(signal, release);
   }
 
   async function readOnce(source: ReadableStreamDefaultReader<Uint8Array>) {
@@ -337,7 +304,7 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
     if (stalled || signal?.aborted) throw new ConnectionError("cancelled");
     if (chunk.done) released = true;
     take(parser.feed(chunk.done ? decoder.decode() : decoder.decode(chunk.value, STREAMING), chunk.done));
-    if (chunk.done && !ended) throw disconnected("the stream ended before " + endName);
+    if (chunk.done && !ended) throw broken("the stream ended before " + endName);
   }
 
   /** Reads until there is an event to hand out or the stream is over, then answers the `next()` that waited. */
@@ -353,7 +320,7 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
     return iterator.next();
   }
 
-  const iterator: AsyncIterableIterator<T> = {
+  const iterator: EventStream<T> = {
     next(): Promise<IteratorResult<T>> {
       if (closed) return Promise.resolve({ done: true, value: undefined });
       if (filling) return filling.then(iterator.next, iterator.next);

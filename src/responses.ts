@@ -177,12 +177,10 @@ export function createResponses(calls: Calls): Responses {
     // Checked now, so that bad arguments (an old api-version, a bad id) throw at the call, not at the first next().
     calls.validate(operation, request, where);
     const open = () => calls.open(operation, request, options, where);
-    const stream = readEvents<ResponseStreamEvent>(open, RESPONSES_END, {
+    return readEvents<ResponseStreamEvent>(open, RESPONSES_END, {
       signal: options?.signal,
       timeoutMs: calls.timeoutMs(options),
     });
-    // readEvents' iterator always has return(); its declared type (AsyncIterableIterator) does not say so.
-    return stream as EventStream<ResponseStreamEvent>;
   };
 
   const created = (request: ResponseCreateRequest) => {

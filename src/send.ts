@@ -7,6 +7,7 @@ import type { Provider } from "./providers.ts";
 import { isRetryable, retryDelay } from "./retry.ts";
 import { headerSecrets, type Scrubber, type SecretStore } from "./secrets.ts";
 import type { FetchLike, RequestOptions, TokenProvider } from "./types.ts";
+import { abortable, onAbort, sleep } from "./abort.ts";
 
 /** A client's resolved settings: checked once by createClient, read by every call. */
 export interface Settings {
@@ -64,8 +65,13 @@ export interface OpenedStream {
   response: Response;
   /** Builds the ApiError for an error the stream carried, scrubbed of the secrets this attempt sent. */
   toError(init: StreamErrorInit): ApiError;
-  /** Builds a ConnectionError for a stream that broke, scrubbed the same way (its message names method and URL). */
-  toConnectionError(problem: string, cause?: unknown): ConnectionError;
+  /**
+   * Builds a ConnectionError for a stream that broke or was not a stream, scrubbed the same way; its message names
+   * the method and URL, then `problem`.
+   */
+  toConnectionError(problem: string, init?: { cause?: unknown; status?: number; body?: string }): ConnectionError;
+  /** Builds the TimeoutError of a stream that went silent for `timeoutMs`; its message names the method and URL. */
+  toTimeoutError(timeoutMs: number): TimeoutError;
   /**
    * Ends this attempt's link to the caller's signal. The reader calls it once the stream is over, however it ends:
    * until then an abort of the caller's signal also aborts the body.
@@ -75,70 +81,6 @@ export interface OpenedStream {
 
 /** The longest delay timers keep: above it they fire at once (2³¹−1 ms, about 24.8 days). */
 export const MAX_TIMEOUT_MS: number = 2 ** 31 - 1;
-
-// One listener per signal, however many calls wait on it: a long-lived signal shared by 100 000 calls neither
-// grows nor warns (MaxListenersExceededWarning), and nothing is registered on it between calls. (AbortSignal.any
-// would keep every composite signal alive on Node 20.)
-const waiting = new WeakMap<AbortSignal, { callbacks: Set<() => void>; fire: () => void }>();
-
-/**
- * Runs `callback` when `signal` aborts; returns the function that unregisters it (call it once the wait is over).
- *
- * @example
- * ```ts
- * const off = onAbort(signal, () => controller.abort(signal.reason));
- * try { await work(controller.signal); } finally { off(); }
- * ```
- */
-export function onAbort(signal: AbortSignal, callback: () => void): () => void {
-  let entry = waiting.get(signal);
-  if (!entry) {
-    const callbacks = new Set<() => void>();
-    const fire = () => {
-      waiting.delete(signal);
-      for (const waiter of callbacks) waiter();
-    };
-    entry = { callbacks, fire };
-    waiting.set(signal, entry);
-    signal.addEventListener("abort", fire, { once: true });
-  }
-  const { callbacks, fire } = entry;
-  callbacks.add(callback);
-  return () => {
-    callbacks.delete(callback);
-    if (callbacks.size || waiting.get(signal)?.callbacks !== callbacks) return;
-    waiting.delete(signal);
-    signal.removeEventListener("abort", fire);
-  };
-}
-
-/** `promise`, or a rejection with the signal's reason as soon as it aborts (the promise itself is left to settle). */
-export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  signal.throwIfAborted();
-  return new Promise<T>((resolve, reject) => {
-    const off = onAbort(signal, () => reject(signal.reason));
-    promise.then(
-      (value) => {
-        off();
-        resolve(value);
-      },
-      (error: unknown) => {
-        off();
-        reject(error);
-      },
-    );
-  });
-}
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const waited = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  return abortable(waited, signal).finally(() => clearTimeout(timer));
-}
 
 /** The cause of a failure in a few words: the innermost error's message (or code), first line, scrubbed. */
 function inWords(error: unknown, scrub: Scrubber): string {
@@ -253,8 +195,9 @@ export async function send(settings: Settings, call: Call, options: SendOptions 
         return {
           response: opened,
           toError: (init) => apiError(settings, scrub, call, init),
-          toConnectionError: (problem, cause) =>
-            new ConnectionError(`${where()}: ${problem}`, cause === undefined ? {} : { cause: scrub.value(cause) }),
+          toConnectionError: (problem, init = {}) => new ConnectionError(`${where()}: ${problem}`, scrub.value(init)),
+          toTimeoutError: (ms) =>
+            new TimeoutError(`${where()}: the stream sent nothing for ${ms} ms (timeoutMs)`, { timeoutMs: ms, attempts: attempt }),
           release: unlink,
         } satisfies OpenedStream;
       }

@@ -277,13 +277,22 @@ export interface ChatCompletion {
   model: string;
   choices: {
     index: number;
-    message: { role: "assistant"; content: string | null; tool_calls?: ToolCall[]; refusal?: string | null };
+    message: {
+      role: "assistant";
+      content: string | null;
+      tool_calls?: ToolCall[];
+      refusal?: string | null;
+      /** URL citations of web search; `[]` on OpenAI otherwise. Not streamed as deltas. */
+      annotations?: unknown[];
+    };
     finish_reason: ChatFinishReason;
     logprobs?: unknown;
     content_filter_results?: ContentFilterResults;
   }[];
   usage?: Usage;
   system_fingerprint?: string | null;
+  /** OpenAI: the tier that served the request. */
+  service_tier?: string | null;
   prompt_filter_results?: PromptFilterResult[];
 }
 
@@ -307,6 +316,7 @@ export interface ChatCompletionChunk {
   }[];
   usage?: Usage | null;
   system_fingerprint?: string | null;
+  service_tier?: string | null;
   prompt_filter_results?: PromptFilterResult[];
 }
 

@@ -447,7 +447,7 @@ describe("against hand-written servers", () => {
     const { chunks, error } = await drain(server.client().chatStream({ model: "gpt-4o", messages }));
     expect(chunks).toEqual([]);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toBe("the server did not stream: a 200 with content-type application/json");
+    expect((error as Error).message).toBe(`POST ${server.url}/v1/chat/completions: the server did not stream: a 200 with content-type application/json`);
     expect(error).toMatchObject({ status: 200, body });
   });
 
@@ -503,7 +503,7 @@ describe("against hand-written servers", () => {
     })().then(() => undefined, (e: unknown) => e);
     expect(seen).toEqual(["a", "b", "c"]);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toBe("the stream sent nothing for 300 ms");
+    expect((error as Error).message).toBe(`POST ${server.url}/v1/chat/completions: the stream sent nothing for 300 ms (timeoutMs)`);
     expect(await within(server.seen[0]!.closed, 3000, "the server to see the close")).toEqual({ early: true });
     expect(server.seen).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 // What the stream suites share: a response whose body delivers exactly the given pieces (one per read), counting
 // the reads and whether the body was cancelled, and an OpenedStream built from it that records the errors asked of it.
-import { ApiError } from "../../src/mod.ts";
-import type { OpenedStream, StreamErrorInit } from "../../src/events.ts";
+import { ApiError, ConnectionError, type ConnectionErrorInit, TimeoutError } from "../../src/mod.ts";
+import type { OpenedStream, StreamErrorInit } from "../../src/send.ts";
 
 const encoder = new TextEncoder();
 
@@ -50,17 +50,27 @@ export function scriptedResponse(
   };
 }
 
-/** An OpenedStream for `response` whose toError records each init it was given and builds a plain ApiError. */
-export function openedFor(response: Response): OpenedStream & { errors: StreamErrorInit[] } {
+/**
+ * An OpenedStream for `response` whose toError records each init it was given and builds a plain ApiError, and
+ * which counts how often the reader released the attempt.
+ */
+export function openedFor(response: Response): OpenedStream & { errors: StreamErrorInit[]; releases: number } {
   const errors: StreamErrorInit[] = [];
-  return {
+  const opened = {
     response,
     errors,
-    toError(init) {
+    releases: 0,
+    toError(init: StreamErrorInit) {
       errors.push(init);
       return new ApiError({ status: init.status, provider: "openai", headers: init.headers, body: init.body, message: init.message });
     },
+    toConnectionError: (problem: string, init?: ConnectionErrorInit) => new ConnectionError(problem, init),
+    toTimeoutError: (timeoutMs: number) => new TimeoutError(`the stream sent nothing for ${timeoutMs} ms`, { timeoutMs, attempts: 1 }),
+    release() {
+      opened.releases++;
+    },
   };
+  return opened;
 }
 
 /** Runs an iterator to its end, keeping what it yielded and how it ended. */
