@@ -1,5 +1,5 @@
 // createClient: checks the config once, then each method is build (providers.ts) → send (send.ts) → parse.
-import { type EmbedCall, embed, embedMany } from "./embed.ts";
+import { type EmbedCall, embed, embedMany, LearnedLimits } from "./embed.ts";
 import { check, integer } from "./errors.ts";
 import { resolveProvider } from "./providers.ts";
 import { type Context, send } from "./send.ts";
@@ -80,10 +80,25 @@ export function createClient(config: ClientConfig): Client {
     const json = JSON.stringify(body);
     return chunks<T>(c, () => send(c, url, json, o, true), o?.signal);
   };
-  const embedCall: EmbedCall = (request, o, tally) => {
-    const [url, body] = target("embeddings", request as ModelRequest);
-    return send(c, url, JSON.stringify(body), o, false, tally);
+  // BRIDGE until core's send() takes `retryRateLimited` (seam 1): the lead replaces this with
+  // `send(c, { url, method: "POST", body }, o)`. Here a 429 is marked not retryable, so embedMany sees it at once.
+  const rateLimitsReturned: Context = {
+    ...c,
+    fetch: async (url, init) => {
+      const response = await (c.fetch ?? globalThis.fetch)(url, init);
+      if (response.status != 429) return response;
+      const headers = new Headers(response.headers);
+      headers.set("x-should-retry", "false");
+      return new Response(response.body, { status: 429, statusText: response.statusText, headers });
+    },
   };
+  const embedCall: EmbedCall = (request, o) => {
+    const [url, body] = target("embeddings", request as ModelRequest);
+    const context = o.retryRateLimited === false ? rateLimitsReturned : c;
+    return send(context, url, JSON.stringify(body), o, false, o.tally);
+  };
+  // Learned per deployment by embedMany: a store of its own, apart from the settings and secrets in `c`.
+  const embedLimits = new LearnedLimits();
   const messages = (request: ChatRequest) => {
     check(Array.isArray(request?.messages) && request.messages.length, "messages must be a non-empty array");
     return request;
@@ -99,7 +114,8 @@ export function createClient(config: ClientConfig): Client {
     embedMany(request, o) {
       // Input limits belong to a deployment: its URL, plus the body's model on Azure's v1 form.
       const [url, body] = provider.target("embeddings", request as unknown as ModelRequest);
-      return embedMany(c, embedCall, url + " " + body.model, request, o);
+      const key = url + " " + body.model;
+      return embedMany({ call: embedCall, inputLimit: provider.inputLimit, limits: embedLimits, key }, request, o);
     },
   };
 }

@@ -1,10 +1,83 @@
-// Embeddings: one call (embed) and a whole corpus (embedMany), base64 on the wire, decoded once.
+// Embeddings: one call (embed) and a whole corpus (embedMany). A corpus job cuts its calls to what the deployment
+// takes (inputs and tokens per call, learned from the service's refusals), slows down together when rate limited,
+// and hands batches over in input order, so that a failure keeps everything before it.
 import { ApiError, check, ConnectionError, integer } from "./errors.ts";
-import type { Context, Tally } from "./send.ts";
 import type { EmbedFormat, EmbeddingResponse, EmbedManyRequest, EmbedManyResult, RequestOptions } from "./types.ts";
 
-/** Sends one embeddings body; provided by the client so that URL and auth stay in one place. */
-export type EmbedCall = (body: Record<string, unknown>, o?: RequestOptions, tally?: Tally) => Promise<EmbeddingResponse>;
+/** A call's options as embedMany sends them: its request count, and 429s handed back at once instead of retried. */
+export type EmbedCallOptions = RequestOptions & { tally?: { requests: number }; retryRateLimited?: boolean };
+
+/** Sends one embeddings body and resolves to the parsed JSON; provided by the client, so URL and auth stay there. */
+export type EmbedCall = (body: Record<string, unknown>, options: EmbedCallOptions) => Promise<unknown>;
+
+/** What the service has said about one deployment's embeddings calls. */
+export interface DeploymentLimits {
+  /** Most inputs per call ("Too many inputs. The max number of inputs is N."). */
+  inputs?: number;
+  /** Most tokens per call ("Requested N tokens, max M tokens per request"). */
+  tokens?: number;
+  /** Tokens per character of input, the highest the service counted in a refused call. */
+  tokensPerChar?: number;
+  /** A call has succeeded: later jobs need not send their first call alone. */
+  probed?: boolean;
+}
+
+/** Limits learned per deployment over a client's life: what the services said, apart from settings and secrets. */
+export class LearnedLimits {
+  private readonly deployments: Map<string, DeploymentLimits> = new Map();
+
+  /** The live record of the deployment `key`, created empty. */
+  of(key: string): DeploymentLimits {
+    let limits = this.deployments.get(key);
+    if (!limits) {
+      limits = {};
+      this.deployments.set(key, limits);
+    }
+    return limits;
+  }
+}
+
+/** What embedMany needs from the client. */
+export interface EmbedTarget {
+  call: EmbedCall;
+  /** Azure only: the input limit a refusal names, or undefined for another error (see providers.ts). */
+  inputLimit?: (status: number, body: unknown) => number | undefined;
+  limits: LearnedLimits;
+  /** The deployment: its URL, plus the body's model on Azure's v1 form. */
+  key: string;
+}
+
+// STUB until core's retry.ts is merged (seam 1): the lead replaces these two functions with
+// `import { backoffDelay, hintedDelay } from "./retry.ts"`.
+const DURATION = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
+function hintedDelay(headers: Headers): number | undefined {
+  const ms = Number(headers.get("retry-after-ms") || NaN);
+  if (ms >= 0) return ms;
+  const after = headers.get("retry-after");
+  const seconds = Number(after || NaN);
+  if (seconds >= 0) return seconds * 1000;
+  const date = Date.parse(after ?? "") - Date.now();
+  if (date >= 0) return date;
+  for (const name of ["x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"]) {
+    const parts = DURATION.exec(headers.get(name) ?? "");
+    if (parts?.[0]) return [3_600_000, 60_000, 1000, 1].reduce((sum, unit, i) => sum + unit * +(parts[i + 1] ?? 0), 0);
+  }
+  return undefined;
+}
+function backoffDelay(attempt: number): number {
+  return Math.min(500 * 2 ** attempt, 8000) * (1 - Math.random() * 0.25);
+}
+
+/** The default of `concurrency`: enough to hide latency; a rate limit halves it at its first 429 (README). */
+const DEFAULT_CONCURRENCY = 4;
+/** Tokens are counted by the service, characters here: a call is cut to this share of the token cap. */
+const TOKEN_MARGIN = 0.9;
+/** A 429 after this many pauses in a row with no success between them ends the job: a bounded time. */
+const MAX_PAUSES = 6;
+/** A 429 that asks for a longer wait ends the job at once (resume it later from where it stopped). */
+const MAX_PAUSE_MS = 60_000;
+const TOKEN_CAP = /Requested (\d+) tokens, max (\d+) tokens per request/;
+const TOO_LONG = /maximum context length/i;
 
 // Guarded environment helper: Node, Bun and Deno have a native base64 decoder (several times faster than atob);
 // browsers and workers, where it is undefined, use atob.
@@ -40,81 +113,257 @@ const checkTexts = (input: unknown): void => {
   }
 };
 
+/** A response's embeddings in input order: exactly one per input, each at its own integer index, or a ConnectionError. */
+function embeddingsOf(response: unknown, count: number): unknown[] {
+  const data = (response as { data?: unknown } | null)?.data;
+  if (!Array.isArray(data)) throw new ConnectionError("the embeddings response has no data list");
+  if (data.length != count) throw new ConnectionError(`${count} inputs sent, ${data.length} embeddings received`);
+  const slots: unknown[] = new Array(count);
+  for (let position = 0; position < count; position++) {
+    const item = data[position] as { index?: unknown; embedding?: unknown } | null;
+    const index = item?.index ?? position;
+    if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= count || (index as number) in slots) {
+      throw new ConnectionError("bad or repeated embedding index: " + JSON.stringify(index));
+    }
+    slots[index as number] = item?.embedding;
+  }
+  return slots;
+}
+
 /** One embeddings call; `embedding` is `number[]` whatever the wire format. */
-export async function embed(call: EmbedCall, body: Record<string, unknown>, o?: RequestOptions): Promise<EmbeddingResponse> {
+export async function embed(call: EmbedCall, body: Record<string, unknown>, options: RequestOptions = {}): Promise<EmbeddingResponse> {
   const texts = [body?.input].flat();
   checkTexts(texts.length ? texts : [""]); // an empty list is refused like an empty string
-  const response = await call({ encoding_format: "base64", ...body }, o);
-  for (const item of response.data) item.embedding = toNumbers(item.embedding);
-  return response;
+  const response = await call({ encoding_format: "base64", ...body }, options);
+  embeddingsOf(response, texts.length);
+  const { data } = response as EmbeddingResponse;
+  for (const item of data) item.embedding = toNumbers(item.embedding);
+  return response as EmbeddingResponse;
+}
+
+/** Inputs `[start, end)`; `cap` bounds the calls cut from them (halved while looking for a too-long input). */
+interface Range {
+  start: number;
+  end: number;
+  cap: number;
+}
+
+/** A call in flight: its inputs, its own abort, and the concurrency it was sent at. */
+interface Call extends Range {
+  controller: AbortController;
+  epoch: number;
 }
 
 /**
- * Embeds `input` in calls of at most `batchSize` inputs, `concurrency` at a time. When the service answers that a
- * deployment takes fewer inputs per call, splits to that size, goes on, and remembers the size in `limits`.
+ * Embeds `input` in calls cut to the deployment's limits, at most `concurrency` in flight, and hands each finished
+ * batch to `onBatch` in input order. Learns limits from the service's refusals into `target.limits`.
  */
 export async function embedMany<F extends EmbedFormat = "number">(
-  c: Context,
-  call: EmbedCall,
-  key: string,
+  target: EmbedTarget,
   request: EmbedManyRequest<F>,
-  o: RequestOptions = {},
+  options: RequestOptions = {},
 ): Promise<EmbedManyResult<F>> {
-  const { input, batchSize = 2048, concurrency = 1, format, onProgress, ...fields } = request;
+  const { input, batchSize = 2048, concurrency = DEFAULT_CONCURRENCY, format, keep = true, onBatch, onProgress, ...fields } = request;
   checkTexts(input);
   integer(batchSize, 0, "batchSize", 1);
   integer(concurrency, 0, "concurrency", 1);
-  const { signal } = o;
+  check(typeof keep == "boolean", "keep must be a boolean");
+  check(!onBatch || typeof onBatch == "function", "onBatch must be a function");
+  const { signal } = options;
   signal?.throwIfAborted();
-  const total = input.length;
-  const embeddings: unknown[] = new Array(total);
-  const usage = { prompt_tokens: 0, total_tokens: 0 };
-  const tally: Tally = { requests: 0 };
-  const convert = format == "float32" ? toFloat32 : toNumbers;
-  // One signal for every call: the caller's abort, or ours on the first failure, stops them all.
-  const stop = new AbortController();
-  const options = { ...o, signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal };
-  const pending: [number, number][] = [];
-  let limit = Math.min(batchSize, c.limits.get(key) ?? batchSize);
-  let next = 0;
-  let done = 0;
 
-  const take = () => pending.shift() ?? (next < total ? ([next, (next = Math.min(total, next + limit))] as [number, number]) : undefined);
-  const run = async ([start, end]: [number, number]) => {
-    const size = end - start;
+  const limits = target.limits.of(target.key);
+  const convert: (embedding: unknown) => unknown = format == "float32" ? toFloat32 : toNumbers;
+  const total = input.length;
+  const embeddings: unknown[] = keep ? new Array(total) : [];
+  const usage = { prompt_tokens: 0, total_tokens: 0 };
+  const tally = { requests: 0 };
+
+  // Work: inputs not yet sent (in input order), calls in flight, and finished batches waiting for their turn.
+  const unsent: Range[] = total ? [{ start: 0, end: total, cap: batchSize }] : [];
+  const inFlight = new Set<Call>();
+  const held = new Map<number, { end: number; vectors: unknown[] }>();
+  let delivered = 0; // inputs [0, delivered) have been handed to onBatch
+  let delivering = false;
+  let failure: { at: number; error: unknown } | undefined;
+  // Rate limits: calls allowed in flight, successes since it last changed, and the job's pause.
+  let allowed = concurrency;
+  let successes = 0;
+  let epoch = 0;
+  let pauses = 0;
+  let pausedUntil = 0;
+
+  // The job sleeps until something changes: a call ends, a batch is delivered, a pause runs out, the caller aborts.
+  let wake = () => {};
+  const nextChange = async (timeoutMs: number) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      if (timeoutMs > 0) timer = setTimeout(resolve, timeoutMs);
+    });
+    clearTimeout(timer);
+  };
+  const failedAt = () => failure?.at ?? total;
+
+  /** Cuts the next call from the first unsent range: as many inputs as the limits allow, at least one. */
+  const take = (): Range => {
+    const range = unsent[0]!;
+    const most = Math.min(range.end - range.start, range.cap, limits.inputs ?? Infinity);
+    const chars = limits.tokens && limits.tokensPerChar ? (limits.tokens * TOKEN_MARGIN) / limits.tokensPerChar : Infinity;
+    let end = range.start + 1;
+    let size = input[range.start]!.length;
+    while (end < range.start + most && size + input[end]!.length <= chars) {
+      size += input[end]!.length;
+      end++;
+    }
+    const call = { start: range.start, end, cap: range.cap };
+    if (end == range.end) unsent.shift();
+    else range.start = end;
+    return call;
+  };
+
+  /** Puts a call's inputs back among the unsent, in input order. */
+  const giveBack = ({ start, end }: Range, cap: number) => {
+    const at = unsent.findIndex((range) => range.start > start);
+    unsent.splice(at < 0 ? unsent.length : at, 0, { start, end, cap });
+  };
+
+  /** The job ends at input `at`: later calls are cancelled, earlier ones finish and are delivered. */
+  const fail = (at: number, error: unknown) => {
+    if (failure && failure.at <= at) return;
+    failure = { at, error };
+    for (const call of inFlight) if (call.start > at) call.controller.abort(error);
+  };
+
+  /** Hands finished batches to onBatch in input order, one at a time, each awaited. */
+  const deliver = async () => {
+    if (delivering) return; // the running loop picks this batch up too
+    delivering = true;
     try {
-      const response = await call({ encoding_format: "base64", ...fields, input: input.slice(start, end) }, options, tally);
-      const { data } = response;
-      for (let i = 0; i < size; i++) {
-        const item = data?.[i];
-        const at = item?.index ?? i;
-        // Every input gets exactly one embedding, or the whole call fails: never a hole or a swap.
-        if (data.length != size || !(at >= 0 && at < size) || embeddings[start + at]) throw new ConnectionError("bad embeddings");
-        embeddings[start + at] = convert(item!.embedding);
+      let batch = held.get(delivered);
+      while (batch && delivered < failedAt() && !signal?.aborted) {
+        const start = delivered;
+        if (keep) for (let i = 0; i < batch.vectors.length; i++) embeddings[start + i] = batch.vectors[i];
+        await onBatch?.(batch.vectors as Parameters<NonNullable<typeof onBatch>>[0], start);
+        held.delete(start);
+        delivered = batch.end;
+        onProgress?.(delivered, total);
+        batch = held.get(delivered);
       }
-      for (const k in usage) usage[k as keyof typeof usage] += response.usage?.[k as keyof typeof usage] ?? 0;
-      onProgress?.((done += size), total);
     } catch (error) {
-      const named = size > 1 && error instanceof ApiError ? c.provider.inputLimit?.(error.status, error.body) : undefined;
-      if (named === undefined) throw error;
-      c.limits.set(key, (limit = named < size ? named : 1));
-      const pieces: [number, number][] = [];
-      for (let s = start; s < end; s += limit) pieces.push([s, Math.min(end, s + limit)]);
-      pending.unshift(...pieces);
+      fail(delivered, error);
+    } finally {
+      delivering = false;
+      wake();
     }
   };
-  const worker = async () => {
-    for (let range; (range = take()); ) await run(range);
+
+  const succeeded = () => {
+    limits.probed = true;
+    pauses = 0;
+    successes++;
+    // Grow back by one after a run of successes as long as the calls allowed.
+    if (allowed < concurrency && successes >= allowed) {
+      allowed++;
+      successes = 0;
+    }
   };
 
+  /** A 429: every call waits for the service's wait, then the job goes on with half the calls in flight. */
+  const throttled = (call: Call, error: ApiError) => {
+    const wait = hintedDelay(error.headers) ?? backoffDelay(pauses);
+    // Only the first 429 of what was sent at this concurrency counts: the others were in flight with it.
+    const first = call.epoch == epoch;
+    if (wait > MAX_PAUSE_MS || (first && pauses >= MAX_PAUSES)) return fail(call.start, error);
+    if (first) {
+      pauses++;
+      epoch++;
+      successes = 0;
+      allowed = Math.max(1, Math.floor(allowed / 2));
+    }
+    pausedUntil = Math.max(pausedUntil, Date.now() + wait);
+    giveBack(call, call.cap);
+  };
+
+  /** What a failed call means: wait and retry, cut smaller to a limit it taught, look for a too-long input, or the end. */
+  const recover = (call: Call, error: unknown) => {
+    const size = call.end - call.start;
+    if (!(error instanceof ApiError)) return fail(call.start, error);
+    if (error.status == 429) return throttled(call, error);
+    const tokenCap = TOKEN_CAP.exec(error.message);
+    if (size > 1 && (tokenCap || error.code == "max_tokens_per_request")) {
+      if (tokenCap) {
+        let chars = 0;
+        for (let i = call.start; i < call.end; i++) chars += input[i]!.length;
+        limits.tokens = +tokenCap[2]!;
+        limits.tokensPerChar = Math.max(limits.tokensPerChar ?? 0, +tokenCap[1]! / chars);
+      }
+      // Smaller each time, even if the service's numbers would let the same call through again.
+      return giveBack(call, tokenCap ? size - 1 : Math.ceil(size / 2));
+    }
+    const named = size > 1 ? target.inputLimit?.(error.status, error.body) : undefined;
+    if (named !== undefined) {
+      limits.inputs = named < size ? named : 1;
+      return giveBack(call, call.cap);
+    }
+    if (error.status == 400 && TOO_LONG.test(error.message)) {
+      if (size > 1) return giveBack(call, Math.ceil(size / 2));
+      const { status, provider, headers, body } = error;
+      const message = `${error.message} (embedMany: input[${call.start}] is too long)`;
+      return fail(call.start, new ApiError({ status, provider, headers, body, message }));
+    }
+    fail(call.start, error);
+  };
+
+  const send = async (call: Call) => {
+    try {
+      const body = { encoding_format: "base64", ...fields, input: input.slice(call.start, call.end) };
+      const callOptions = { ...options, signal: call.controller.signal, tally, retryRateLimited: false };
+      const response = await target.call(body, callOptions);
+      const vectors = embeddingsOf(response, call.end - call.start).map(convert);
+      const counted = (response as Partial<EmbeddingResponse>).usage;
+      usage.prompt_tokens += counted?.prompt_tokens ?? 0;
+      usage.total_tokens += counted?.total_tokens ?? 0;
+      succeeded();
+      held.set(call.start, { end: call.end, vectors });
+      void deliver();
+    } catch (error) {
+      if (!call.controller.signal.aborted) recover(call, error);
+    } finally {
+      inFlight.delete(call);
+      wake();
+    }
+  };
+
+  /** Starts calls while the job may: not paused, a free slot, room to hold what comes back, inputs left. */
+  const launch = () => {
+    if (Date.now() < pausedUntil) return;
+    // The first call to a deployment goes alone: a refusal that teaches a limit then costs one request.
+    while (inFlight.size < (limits.probed ? allowed : 1) && unsent[0] && unsent[0].start < failedAt()) {
+      // A slow onBatch slows the job: no new call while `concurrency` batches wait, unless it fills a gap.
+      if (held.size >= concurrency && unsent[0].start > Math.max(...held.keys())) return;
+      const call = { ...take(), controller: new AbortController(), epoch };
+      inFlight.add(call);
+      void send(call);
+    }
+  };
+
+  const abort = () => {
+    for (const call of inFlight) call.controller.abort(signal?.reason);
+    wake();
+  };
+  signal?.addEventListener("abort", abort);
   try {
-    // Where the service may limit inputs and this deployment's limit is unknown, the first call goes alone:
-    // a refusal then costs one request, not `concurrency`.
-    if (c.provider.inputLimit && !c.limits.has(key) && total) await run(take()!);
-    await Promise.all(Array.from({ length: concurrency }, worker));
-  } catch (error) {
-    stop.abort(error);
-    throw signal?.aborted ? signal.reason : error;
+    for (;;) {
+      signal?.throwIfAborted();
+      launch();
+      const more = unsent[0] && unsent[0].start < failedAt();
+      if (!inFlight.size && !delivering && !more) break;
+      await nextChange(pausedUntil - Date.now());
+    }
+  } finally {
+    signal?.removeEventListener("abort", abort);
   }
+  if (failure) throw failure.error;
   return { embeddings, usage, requests: tally.requests } as EmbedManyResult<F>;
 }

@@ -33,7 +33,7 @@ test("limited to 16: one failing probe, then calls of 16 in order; every vector 
   const s = await start();
   const input = texts(100);
   const progress: number[] = [];
-  const result = await s.azure().embedMany({ model: "ada16", input, dimensions: 8, onProgress: (done, total) => progress.push(done / total) });
+  const result = await s.azure().embedMany({ model: "ada16", input, dimensions: 8, concurrency: 1, onProgress: (done, total) => progress.push(done / total) });
 
   expect(s.emulator.requests.map((r) => r.url)).toEqual(Array(1 + Math.ceil(100 / 16)).fill(deploymentURL(s, "ada16")));
   expect(inputs(s)).toEqual([input, ...chunks(input, 16)]);
@@ -76,10 +76,10 @@ test("limits are per deployment: learning ada16's limit does not shrink calls to
   expectVectors(result.embeddings, input, 4, "number");
 });
 
-test("limited to 1: one call per input, in order, one at a time by default", async () => {
+test("limited to 1 with concurrency 1: one call per input, in order, one at a time", async () => {
   const s = await start({ latencyMs: 5 });
   const input = texts(12);
-  const result = await s.azure().embedMany({ model: "ada1", input, dimensions: 8, format: "float32" });
+  const result = await s.azure().embedMany({ model: "ada1", input, dimensions: 8, format: "float32", concurrency: 1 });
   expect(inputs(s)).toEqual([input, ...input.map((t) => [t])]);
   expect(result.requests).toBe(13);
   expect(s.emulator.stats.maxInFlight).toBe(1);
@@ -183,7 +183,7 @@ test("a 400 that rejects `input` as an array, naming no limit, falls back to one
   servers.push(server);
   const client = createClient({ provider: "azure", endpoint: server.url, apiVersion: "2023-05-15", apiKey: "azure-key" });
   const input = texts(6);
-  const result = await client.embedMany({ model: "ada-v1", input, dimensions: 8 });
+  const result = await client.embedMany({ model: "ada-v1", input, dimensions: 8, concurrency: 1 });
   expect(emulator.requests.map((r) => (r.body as { input: string[] }).input)).toEqual(input.map((t) => [t]));
   expect(result.requests).toBe(7);
   expectVectors(result.embeddings, input, 8, "number");
@@ -195,7 +195,7 @@ test("other Azure errors are not taken for an input limit: ApiError after one re
     count++;
     await request.text();
     return Response.json(
-      { error: { message: "This model's maximum context length is 8192 tokens, however you requested 9000 tokens. Please reduce your prompt.", type: "invalid_request_error", param: null, code: null } },
+      { error: { message: "The embeddings operation does not work with the specified model, gpt-4o. Please choose different model and try again.", type: "invalid_request_error", param: null, code: "OperationNotSupported" } },
       { status: 400, headers: { "apim-request-id": "apim-1" } },
     );
   });

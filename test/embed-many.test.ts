@@ -96,13 +96,20 @@ test("batchSize caps the inputs per call; onProgress(done, total) follows each f
   expectVectors(result.embeddings, input, 16, "number");
 });
 
-test("calls are sequential by default", async () => {
-  const s = await start({ latencyMs: 10 });
-  const input = texts(20);
-  const result = await s.openai().embedMany({ model: MODEL, input, dimensions: 8, batchSize: 4 });
-  expect(s.emulator.requests).toHaveLength(5);
-  expect(s.emulator.stats.maxInFlight).toBe(1);
+test("by default the first call goes alone, then up to 4 calls are in flight; concurrency 1 is sequential", async () => {
+  const s = await start({ latencyMs: 30 });
+  const input = texts(40);
+  const result = await s.openai().embedMany({ model: MODEL, input, dimensions: 8, batchSize: 2 });
+  expect(s.emulator.requests).toHaveLength(20);
+  expect(s.emulator.stats.maxInFlight).toBeLessThanOrEqual(4);
+  expect(s.emulator.stats.maxInFlight).toBeGreaterThan(1);
   expectVectors(result.embeddings, input, 8, "number");
+
+  const sequential = await start({ latencyMs: 10 });
+  const again = await sequential.openai().embedMany({ model: MODEL, input, dimensions: 8, batchSize: 4, concurrency: 1 });
+  expect(inputs(sequential).map((i) => i.length)).toEqual(Array(10).fill(4));
+  expect(sequential.emulator.stats.maxInFlight).toBe(1);
+  expectVectors(again.embeddings, input, 8, "number");
 });
 
 test("concurrency 4: never more than 4 calls in flight, more than one at once, results in order", async () => {
