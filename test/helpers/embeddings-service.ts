@@ -81,6 +81,8 @@ export interface Started {
   pendingAtStart: number;
   afterAbort: boolean;
   signal: AbortSignal;
+  /** The response head arrived or the fetch failed. */
+  settled: boolean;
 }
 
 /**
@@ -93,11 +95,13 @@ export function loggingFetch(inner: FetchLike = (url, init) => fetch(url, init),
   const logged: FetchLike = async (url, init) => {
     const { input } = JSON.parse(String(init.body)) as { input: string[] };
     pending++;
-    started.push({ first: input[0]!, size: input.length, at: Date.now(), pendingAtStart: pending, afterAbort: abortedYet(), signal: init.signal! });
+    const call: Started = { first: input[0]!, size: input.length, at: Date.now(), pendingAtStart: pending, afterAbort: abortedYet(), signal: init.signal!, settled: false };
+    started.push(call);
     try {
       return await inner(url, init);
     } finally {
       pending--;
+      call.settled = true;
     }
   };
   return { fetch: logged, started };
