@@ -121,11 +121,12 @@ function embeddingsOf(response: unknown, count: number): unknown[] {
   const slots: unknown[] = new Array(count);
   for (let position = 0; position < count; position++) {
     const item = data[position] as { index?: unknown; embedding?: unknown } | null;
-    const index = item?.index ?? position;
+    if (typeof item != "object" || !item) throw new ConnectionError("bad embedding item: " + JSON.stringify(item));
+    const index = item.index ?? position;
     if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= count || (index as number) in slots) {
       throw new ConnectionError("bad or repeated embedding index: " + JSON.stringify(index));
     }
-    slots[index as number] = item?.embedding;
+    slots[index as number] = item.embedding;
   }
   return slots;
 }
