@@ -1,5 +1,5 @@
 // createClient: checks the config once, then each method is build (providers.ts) → send (send.ts) → parse.
-import { type EmbedCall, embed, embedMany, LearnedLimits } from "./embed.ts";
+import { type EmbedCall, embed, embedMany, type LearnedLimits } from "./embed.ts";
 import { check, integer } from "./errors.ts";
 import { resolveProvider } from "./providers.ts";
 import { type Context, send } from "./send.ts";
@@ -98,7 +98,7 @@ export function createClient(config: ClientConfig): Client {
     return send(context, url, JSON.stringify(body), o, false, o.tally);
   };
   // Learned per deployment by embedMany: a store of its own, apart from the settings and secrets in `c`.
-  const embedLimits = new LearnedLimits();
+  const embedLimits: LearnedLimits = new Map();
   const messages = (request: ChatRequest) => {
     check(Array.isArray(request?.messages) && request.messages.length, "messages must be a non-empty array");
     return request;

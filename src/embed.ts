@@ -14,28 +14,20 @@ export type EmbedCall = (body: Record<string, unknown>, options: EmbedCallOption
 export interface DeploymentLimits {
   /** Most inputs per call ("Too many inputs. The max number of inputs is N."). */
   inputs?: number;
-  /** Most tokens per call ("Requested N tokens, max M tokens per request"). */
-  tokens?: number;
-  /** Tokens per character of input, the highest the service counted in a refused call. */
-  tokensPerChar?: number;
+  /**
+   * Most characters of input per call: the token cap ("Requested N tokens, max M tokens per request") less a
+   * margin, over the tokens per character the service counted in the refused call.
+   */
+  chars?: number;
   /** A call has succeeded: later jobs need not send their first call alone. */
   probed?: boolean;
 }
 
-/** Limits learned per deployment over a client's life: what the services said, apart from settings and secrets. */
-export class LearnedLimits {
-  private readonly deployments: Map<string, DeploymentLimits> = new Map();
-
-  /** The live record of the deployment `key`, created empty. */
-  of(key: string): DeploymentLimits {
-    let limits = this.deployments.get(key);
-    if (!limits) {
-      limits = {};
-      this.deployments.set(key, limits);
-    }
-    return limits;
-  }
-}
+/**
+ * Limits learned per deployment key over a client's life: what the services said, a store of its own apart from
+ * the client's settings and secrets. The client creates it (`new Map()`); embedMany reads and updates it.
+ */
+export type LearnedLimits = Map<string, DeploymentLimits>;
 
 /** What embedMany needs from the client. */
 export interface EmbedTarget {
@@ -121,10 +113,9 @@ function embeddingsOf(response: unknown, count: number): unknown[] {
   const slots: unknown[] = new Array(count);
   for (let position = 0; position < count; position++) {
     const item = data[position] as { index?: unknown; embedding?: unknown } | null;
-    if (typeof item != "object" || !item) throw new ConnectionError("bad embedding item: " + JSON.stringify(item));
-    const index = item.index ?? position;
-    if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= count || (index as number) in slots) {
-      throw new ConnectionError("bad or repeated embedding index: " + JSON.stringify(index));
+    const index = item?.index ?? position;
+    if (!item || !Number.isInteger(index) || (index as number) < 0 || (index as number) >= count || (index as number) in slots) {
+      throw new ConnectionError(`bad embedding at data[${position}]: a repeated or invalid index`);
     }
     slots[index as number] = item.embedding;
   }
@@ -173,7 +164,8 @@ export async function embedMany<F extends EmbedFormat = "number">(
   const { signal } = options;
   signal?.throwIfAborted();
 
-  const limits = target.limits.of(target.key);
+  const limits = target.limits.get(target.key) ?? {};
+  target.limits.set(target.key, limits);
   const convert: (embedding: unknown) => unknown = format == "float32" ? toFloat32 : toNumbers;
   const total = input.length;
   const embeddings: unknown[] = keep ? new Array(total) : [];
@@ -210,7 +202,7 @@ export async function embedMany<F extends EmbedFormat = "number">(
   const take = (): Range => {
     const range = unsent[0]!;
     const most = Math.min(range.end - range.start, range.cap, limits.inputs ?? Infinity);
-    const chars = limits.tokens && limits.tokensPerChar ? (limits.tokens * TOKEN_MARGIN) / limits.tokensPerChar : Infinity;
+    const chars = limits.chars ?? Infinity;
     let end = range.start + 1;
     let size = input[range.start]!.length;
     while (end < range.start + most && size + input[end]!.length <= chars) {
@@ -296,8 +288,9 @@ export async function embedMany<F extends EmbedFormat = "number">(
       if (tokenCap) {
         let chars = 0;
         for (let i = call.start; i < call.end; i++) chars += input[i]!.length;
-        limits.tokens = +tokenCap[2]!;
-        limits.tokensPerChar = Math.max(limits.tokensPerChar ?? 0, +tokenCap[1]! / chars);
+        const [, requested, max] = tokenCap;
+        const fits = Math.floor((chars * +max! * TOKEN_MARGIN) / +requested!);
+        limits.chars = Math.min(limits.chars ?? Infinity, fits);
       }
       // Smaller each time, even if the service's numbers would let the same call through again.
       return giveBack(call, tokenCap ? size - 1 : Math.ceil(size / 2));
@@ -323,8 +316,7 @@ export async function embedMany<F extends EmbedFormat = "number">(
       const response = await target.call(body, callOptions);
       const vectors = embeddingsOf(response, call.end - call.start).map(convert);
       const counted = (response as Partial<EmbeddingResponse>).usage;
-      usage.prompt_tokens += counted?.prompt_tokens ?? 0;
-      usage.total_tokens += counted?.total_tokens ?? 0;
+      for (const field of ["prompt_tokens", "total_tokens"] as const) usage[field] += counted?.[field] ?? 0;
       succeeded();
       held.set(call.start, { end: call.end, vectors });
       void deliver();

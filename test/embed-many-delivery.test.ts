@@ -6,13 +6,13 @@ import { expect, test } from "vitest";
 import { ApiError, type Client } from "../src/mod.ts";
 import { embeddingOf } from "../src/testing.ts";
 import { expectVectors } from "./embed-helpers.ts";
-import { bodyOf, clientsFor, failure, pause, serveFor, type Step } from "./fault-server.ts";
+import { bodyOf, clientsFor, failure, pause, type Recorded, serveFor, type Step } from "./fault-server.ts";
 import { answer, loggingFetch, seeded } from "./helpers/embeddings-service.ts";
 
 const { openai, azure } = clientsFor({ openai: "sk-deliver-KEY-77e1", azure: "azure-deliver-KEY-1b6a" });
 const MODEL = "text-embedding-3-small";
 const texts = (n: number, tag = "d") => Array.from({ length: n }, (_, i) => `${tag} ${i}`);
-const ok = (request: { body: string }): Step => answer(bodyOf(request), { provider: "openai", reversed: true }) as Step;
+const ok = (request: Recorded): Step => answer(bodyOf(request), { provider: "openai", reversed: true }) as Step;
 
 /** Records onBatch calls and checks, as they come, that they are contiguous, ordered, right and never overlap. */
 function batchLog(input: readonly string[], awaitMs?: () => number) {

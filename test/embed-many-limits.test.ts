@@ -2,7 +2,7 @@
 // fetch: OpenAI's (and Azure's) tokens-per-request cap splits the refused call to fit and is remembered per
 // deployment on the client; one input over the context length is named by index after everything before it was
 // delivered; a huge batchSize cut to one input per call does not overflow the stack.
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, type TestContext } from "vitest";
 import { ApiError, createClient, type Client, type FetchLike } from "../src/mod.ts";
 import { tooManyInputsMessage } from "../src/testing.ts";
 import { expectVectors } from "./embed-helpers.ts";
@@ -16,7 +16,7 @@ const texts = (n: number, chars = 40, tag = "t") => Array.from({ length: n }, (_
 interface Transport {
   name: string;
   /** A client of `provider` talking to the scripted service, and the input of each request it received. */
-  start(t: Parameters<Parameters<typeof test>[1]>[0], rules: ServiceRules): Promise<{ client: () => Client; inputs: () => string[][] }>;
+  start(t: TestContext, rules: ServiceRules): Promise<{ client: () => Client; inputs: () => string[][] }>;
 }
 
 const clientFor = (provider: "openai" | "azure", root: string, fetch?: FetchLike): Client =>

@@ -3,7 +3,7 @@
 // every embedding belongs to its input and onBatch sees every batch once, in order.
 import { expect, test } from "vitest";
 import { expectVectors } from "./embed-helpers.ts";
-import { bodyOf, clientsFor, failure, serveFor, type Step } from "./fault-server.ts";
+import { bodyOf, clientsFor, failure, type Recorded, serveFor, type Step } from "./fault-server.ts";
 import { answer, seeded } from "./helpers/embeddings-service.ts";
 
 const { openai, azure } = clientsFor({ openai: "sk-fuzz-KEY-5d10", azure: "azure-fuzz-KEY-c83e" });
@@ -12,7 +12,7 @@ const { openai, azure } = clientsFor({ openai: "sk-fuzz-KEY-5d10", azure: "azure
 function faultyService(seed: number) {
   const attempts = new Map<string, number>();
   const counts = { ok: 0, "429": 0, "500": 0, reset: 0 };
-  const step = (request: { body: string }): Step => {
+  const step = (request: Recorded): Step => {
     const { input } = bodyOf(request) as { input: string[] };
     const key = `${input[0]}/${input.length}`;
     const attempt = attempts.get(key) ?? 0;

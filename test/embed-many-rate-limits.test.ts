@@ -5,13 +5,13 @@
 import { expect, test } from "vitest";
 import { ApiError } from "../src/mod.ts";
 import { expectVectors } from "./embed-helpers.ts";
-import { bodyOf, clientsFor, failure, serveFor, type Step } from "./fault-server.ts";
+import { bodyOf, clientsFor, failure, type Recorded, serveFor, type Step } from "./fault-server.ts";
 import { answer, loggingFetch } from "./helpers/embeddings-service.ts";
 
 const { openai, azure } = clientsFor({ openai: "sk-rate-KEY-41c2", azure: "azure-rate-KEY-93de" });
 const MODEL = "text-embedding-3-small";
 const texts = (n: number) => Array.from({ length: n }, (_, i) => `rate ${i}`);
-const ok = (request: { body: string }): Step => answer(bodyOf(request), { provider: "openai" }) as Step;
+const ok = (request: Recorded): Step => answer(bodyOf(request), { provider: "openai" }) as Step;
 const tooMany = (headers: Record<string, string>) => failure(429, { headers, message: "Rate limit reached. Please try again later.", code: "429" });
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,7 +1,7 @@
 // 2xx embeddings responses that must not be trusted, over real HTTP (a scripted server) and through an injected
 // fetch: a body that is not an object with a `data` list, or with the wrong number of embeddings, is a
 // ConnectionError (never a TypeError, never a short result), and a 2xx is not retried: it was billed.
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, type TestContext } from "vitest";
 import { createClient, type Client } from "../src/mod.ts";
 import { serveFor } from "./fault-server.ts";
 
@@ -20,7 +20,7 @@ const BODIES: [string, unknown][] = [
   ["a null item", { object: "list", data: [item(0), null] }],
 ];
 
-const transports: [string, (t: Parameters<Parameters<typeof test>[1]>[0], body: unknown) => Promise<{ client: Client; requests: () => number }>][] = [
+const transports: [string, (t: TestContext, body: unknown) => Promise<{ client: Client; requests: () => number }>][] = [
   [
     "real HTTP",
     async (t, body) => {
