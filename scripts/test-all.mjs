@@ -7,9 +7,10 @@
 //
 // With CI=true a runtime that is missing counts as a failure; locally it is skipped with a warning.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { staleDist } from "./dist-check.mjs";
 
 const root = join(import.meta.dirname, "..");
 const CI = /^(1|true)$/i.test(process.env.CI ?? "");
@@ -212,10 +213,18 @@ function printTable(rows) {
   });
 }
 
-/** workerd, Chromium and the packaging tests run dist/: say so when src/ changed after the last build. */
+/** workerd, Chromium and the packaging tests run dist/: say so when it is not what src/ builds to now. */
 function warnIfDistIsStale() {
-  const built = existsSync(join(root, "dist/mod.js")) ? statSync(join(root, "dist/mod.js")).mtimeMs : 0;
-  const newer = readdirSync(join(root, "src"), { recursive: true }).filter((f) => statSync(join(root, "src", f)).mtimeMs > built);
-  if (!built) console.log("!!! dist/ is missing: run `npm run build` (workerd, Chromium and packaging tests use it)");
-  else if (newer.length) console.log(`!!! src/ changed after dist/ was built (${newer.slice(0, 3).join(", ")}…): run \`npm run build\``);
+  if (!existsSync(join(root, "dist/mod.js"))) {
+    console.log("!!! dist/ is missing: run `npm run build` (workerd, Chromium and packaging tests use it)");
+    return;
+  }
+  let stale;
+  try {
+    stale = staleDist(root);
+  } catch (error) {
+    console.log(`!!! could not build src/ to compare with dist/: ${String(error).split("\n")[0]}`);
+    return;
+  }
+  if (stale.length) console.log(`!!! dist/ is not what src/ builds to (${stale.slice(0, 3).join(", ")}…): run \`npm run build\``);
 }

@@ -2,13 +2,15 @@
 // takes (inputs and tokens per call, learned from the service's refusals), slows down together when rate limited,
 // and hands batches over in input order, so that a failure keeps everything before it.
 import { ApiError, check, ConnectionError, integer } from "./errors.ts";
+import { backoffDelay, hintedDelay, MAX_HINTED_DELAY_MS } from "./retry.ts";
+import type { SendOptions } from "./send.ts";
 import type { EmbedFormat, EmbeddingResponse, EmbedManyRequest, EmbedManyResult, RequestOptions } from "./types.ts";
 
-/** A call's options as embedMany sends them: its request count, and 429s handed back at once instead of retried. */
-export type EmbedCallOptions = RequestOptions & { tally?: { requests: number }; retryRateLimited?: boolean };
-
-/** Sends one embeddings body and resolves to the parsed JSON; provided by the client, so URL and auth stay there. */
-export type EmbedCall = (body: Record<string, unknown>, options: EmbedCallOptions) => Promise<unknown>;
+/**
+ * Sends one embeddings body and resolves to the parsed JSON; provided by the client, so URL and auth stay there.
+ * embedMany passes `tally` (its request count) and `retryRateLimited: false` (it handles 429s for the whole job).
+ */
+export type EmbedCall = (body: Record<string, unknown>, options: SendOptions) => Promise<unknown>;
 
 /** What the service has said about one deployment's embeddings calls. */
 export interface DeploymentLimits {
@@ -39,35 +41,12 @@ export interface EmbedTarget {
   key: string;
 }
 
-// STUB until core's retry.ts is merged (seam 1): the lead replaces these two functions with
-// `import { backoffDelay, hintedDelay } from "./retry.ts"`.
-const DURATION = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
-function hintedDelay(headers: Headers): number | undefined {
-  const ms = Number(headers.get("retry-after-ms") || NaN);
-  if (ms >= 0) return ms;
-  const after = headers.get("retry-after");
-  const seconds = Number(after || NaN);
-  if (seconds >= 0) return seconds * 1000;
-  const date = Date.parse(after ?? "") - Date.now();
-  if (date >= 0) return date;
-  for (const name of ["x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"]) {
-    const parts = DURATION.exec(headers.get(name) ?? "");
-    if (parts?.[0]) return [3_600_000, 60_000, 1000, 1].reduce((sum, unit, i) => sum + unit * +(parts[i + 1] ?? 0), 0);
-  }
-  return undefined;
-}
-function backoffDelay(attempt: number): number {
-  return Math.min(500 * 2 ** attempt, 8000) * (1 - Math.random() * 0.25);
-}
-
 /** The default of `concurrency`: enough to hide latency; a rate limit halves it at its first 429 (README). */
 const DEFAULT_CONCURRENCY = 4;
 /** Tokens are counted by the service, characters here: a call is cut to this share of the token cap. */
 const TOKEN_MARGIN = 0.9;
 /** A 429 after this many pauses in a row with no success between them ends the job: a bounded time. */
 const MAX_PAUSES = 6;
-/** A 429 that asks for a longer wait ends the job at once (resume it later from where it stopped). */
-const MAX_PAUSE_MS = 60_000;
 const TOKEN_CAP = /Requested (\d+) tokens, max (\d+) tokens per request/;
 const TOO_LONG = /maximum context length/i;
 
@@ -267,7 +246,8 @@ export async function embedMany<F extends EmbedFormat = "number">(
     const wait = hintedDelay(error.headers) ?? backoffDelay(pauses);
     // Only the first 429 of what was sent at this concurrency counts: the others were in flight with it.
     const first = call.epoch == epoch;
-    if (wait > MAX_PAUSE_MS || (first && pauses >= MAX_PAUSES)) return fail(call.start, error);
+    // A 429 asking for more than a minute means "not soon": the job ends (resume it later from where it stopped).
+    if (wait > MAX_HINTED_DELAY_MS || (first && pauses >= MAX_PAUSES)) return fail(call.start, error);
     if (first) {
       pauses++;
       epoch++;

@@ -19,11 +19,13 @@ const readEnv = (): Env => {
 /**
  * Reads a client config from the environment:
  * - `AZURE_OPENAI_ENDPOINT` (+ `AZURE_OPENAI_API_KEY`, `OPENAI_API_VERSION`) → Azure;
- * - `OPENAI_API_TYPE=azure|azure_ad` + `OPENAI_API_BASE`, `OPENAI_API_KEY`, `OPENAI_API_VERSION` (openai-python 0.x) → Azure,
- *   with `azure_ad` sending the key as an Entra ID bearer token;
- * - `OPENAI_API_KEY` (+ `OPENAI_BASE_URL`, `OPENAI_ORG_ID`, `OPENAI_PROJECT_ID`) → OpenAI.
+ * - `OPENAI_API_TYPE=azure|azure_ad` + `OPENAI_API_BASE`, `OPENAI_API_KEY`, `OPENAI_API_VERSION` (openai-python
+ *   0.x) → Azure, with `azure_ad` sending the key as an Entra ID bearer token;
+ * - `OPENAI_API_KEY` (+ `OPENAI_BASE_URL`, `OPENAI_ORG_ID` or openai-python 0.x's `OPENAI_ORGANIZATION`,
+ *   `OPENAI_PROJECT_ID`) → OpenAI.
  *
- * Empty variables count as unset. Azure without a key gives a config with neither `apiKey` nor `tokenProvider`:
+ * Empty variables count as unset. Azure with `AZURE_OPENAI_AD_TOKEN` (the official SDKs' name) and no key sends that
+ * token as `Authorization: Bearer`. Azure with neither gives a config with neither `apiKey` nor `tokenProvider`:
  * add your own token provider.
  *
  * @example
@@ -38,16 +40,26 @@ export function fromEnv(env: Env = readEnv()): ClientConfig {
   const endpoint = get("AZURE_OPENAI_ENDPOINT");
   const key = endpoint ? get("AZURE_OPENAI_API_KEY") : get("OPENAI_API_KEY");
   if (endpoint || /^azure/.test(type)) {
+    // openai-python 0.x put the Entra ID token in OPENAI_API_KEY when OPENAI_API_TYPE was azure_ad.
+    const isToken = !endpoint && type != "azure";
+    const token = isToken ? key : endpoint && !key ? get("AZURE_OPENAI_AD_TOKEN") : undefined;
     const config: ClientConfig = {
       provider: "azure",
-      endpoint: endpoint ?? get("OPENAI_API_BASE")!,
+      endpoint: endpoint ?? get("OPENAI_API_BASE") ?? "",
       apiVersion: get("OPENAI_API_VERSION") ?? get("AZURE_OPENAI_API_VERSION") ?? DEFAULT_AZURE_API_VERSION,
-      // openai-python 0.x put the Entra ID token in OPENAI_API_KEY when OPENAI_API_TYPE was azure_ad.
-      ...(endpoint || type == "azure" ? { apiKey: key } : { tokenProvider: key ? () => key : undefined }),
+      ...(isToken ? {} : { apiKey: key }),
+      ...(token ? { tokenProvider: () => token } : {}),
     };
     check(config.endpoint, "OPENAI_API_TYPE=" + type + " needs OPENAI_API_BASE");
     return config;
   }
-  check(key, "set OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT (+ AZURE_OPENAI_API_KEY), or OPENAI_API_TYPE=azure + OPENAI_API_BASE");
-  return { provider: "openai", apiKey: key, baseURL: get("OPENAI_BASE_URL"), organization: get("OPENAI_ORG_ID"), project: get("OPENAI_PROJECT_ID") };
+  const names = "OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT (+ AZURE_OPENAI_API_KEY), or OPENAI_API_TYPE=azure + OPENAI_API_BASE";
+  check(key, "set " + names);
+  return {
+    provider: "openai",
+    apiKey: key,
+    baseURL: get("OPENAI_BASE_URL"),
+    organization: get("OPENAI_ORG_ID") ?? get("OPENAI_ORGANIZATION"),
+    project: get("OPENAI_PROJECT_ID"),
+  };
 }

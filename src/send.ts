@@ -1,67 +1,38 @@
-// Sends one call: auth on every attempt, a timeout per attempt, retries with the services' own back-off hints,
-// no redirects (fetch would forward `api-key` to another origin), and errors that never carry a secret.
-import { ApiError, check, ConnectionError, type OpenAISwitchError, TimeoutError } from "./errors.ts";
+// Sends one call: auth on every attempt, a timeout per attempt, retries with the services' own wait hints, no
+// redirects (fetch would forward `api-key` to another origin), a 2xx never retried (it was billed), and errors
+// scrubbed of exactly the secrets their own attempt sent.
+import { ApiError, check, ConnectionError, headerRecord, headerValue, integer, TimeoutError } from "./errors.ts";
+import type { Method } from "./operations.ts";
 import type { Provider } from "./providers.ts";
+import { isRetryable, retryDelay } from "./retry.ts";
+import { headerSecrets, type Scrubber, type SecretStore } from "./secrets.ts";
 import type { FetchLike, RequestOptions, TokenProvider } from "./types.ts";
 
-/** A client's resolved settings, shared by every call it makes. */
-export interface Context {
+/** A client's resolved settings: checked once by createClient, read by every call. */
+export interface Settings {
   provider: Provider;
   fetch?: FetchLike;
+  /** Sent on every request: the provider's auth headers and the config's own, checked and trimmed. */
   headers: Record<string, string>;
   tokenProvider?: TokenProvider;
   maxRetries: number;
   timeoutMs: number;
-  /** The key and the latest tokens: scrubbed out of anything an error carries. */
-  secrets: string[];
-  /** Embedding input limits learned per deployment (embedMany). */
-  limits: Map<string, number>;
+  /** The client's fixed secrets (its own object: an attempt adds its token when it builds an error). */
+  secrets: SecretStore;
 }
 
-/** How long to wait before retry number `attempt` (0-based), from the response's hints when they are sane. */
-export function retryDelay(headers: Headers | undefined, attempt: number): number {
-  const after = headers?.get("retry-after");
-  // retry-after-ms (Azure), else retry-after in seconds or as an HTTP date; only a sane 0–60 s is trusted.
-  const hinted = +(headers?.get("retry-after-ms") ?? (after && (isNaN(+after) ? Date.parse(after) - Date.now() : +after * 1000)) ?? NaN);
-  return hinted >= 0 && hinted <= 60_000 ? hinted : Math.min(500 * 2 ** attempt, 8000) * (1 - Math.random() * 0.25);
-}
-
-/** Whether a failed response may be retried: the server's `x-should-retry` first, then the status. */
-export function isRetryable(status: number, headers: Headers): boolean {
-  const hint = headers.get("x-should-retry");
-  return hint ? hint == "true" : status == 408 || status == 409 || status == 429 || status >= 500;
-}
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const abort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", abort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", abort);
-  });
-
-/** `text` with the key and the latest token replaced by "[redacted]". */
-const scrub = (c: Context, text: string): string => {
-  for (const secret of c.secrets) if (secret) text = text.replaceAll(secret, "[redacted]");
-  return text;
-};
-
-/** An ApiError from a response's status, headers and body text, with any echoed secret removed. */
-export function apiError(c: Context, status: number, headers: Headers, text: string, fallback?: string): ApiError {
-  let body: unknown = (text = scrub(c, text));
-  try {
-    body = JSON.parse(text);
-  } catch {}
-  const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
-  // Headers too: a redirect's location or a gateway's echo may carry a secret, and some runtimes' Headers have toJSON.
-  headers = new Headers(JSON.parse(scrub(c, JSON.stringify([...headers]))));
-  return new ApiError({ status, provider: c.provider.name, headers, body, message: typeof message == "string" ? message : (fallback ?? text) });
+/** One HTTP call, as built by the provider from the operations table. */
+export interface Call {
+  method: Method;
+  url: string;
+  /** Sent as JSON; undefined sends no body (and no content-type). */
+  body?: unknown;
+  /** Ask for server-sent events and hand back the open response instead of parsed JSON. */
+  stream?: boolean;
+  /** The array field a 2xx JSON body must have (see `Operation.returns`). */
+  returns?: string;
+  /** Azure: the deployment addressed, for the hints of a "not found". */
+  deployment?: string;
 }
 
 /** Counts HTTP requests for callers that report them (embedMany). */
@@ -69,46 +40,277 @@ export interface Tally {
   requests: number;
 }
 
-/** POSTs `body` to `url` with retries. Resolves to the parsed JSON body, or, with `stream`, to the response. */
-export async function send(c: Context, url: string, body: string, o: RequestOptions = {}, stream?: boolean, tally?: Tally): Promise<any> {
-  const { signal } = o;
-  const retries = o.maxRetries ?? c.maxRetries;
-  for (let attempt = 0; ; attempt++) {
-    const headers: Record<string, string> = { ...c.headers, accept: stream ? "text/event-stream" : "application/json", ...o.headers };
+/** Per-call options, plus what internal callers add. */
+export interface SendOptions extends RequestOptions {
+  /** Incremented once per HTTP request sent, retries included. */
+  tally?: Tally;
+  /** `false`: a 429 is thrown at once as its ApiError (embedMany pauses all its workers itself). Default true. */
+  retryRateLimited?: boolean;
+}
+
+/** What the fields of an error a stream carried are; see {@link OpenedStream.toError}. */
+export interface StreamErrorInit {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  message: string;
+  code?: string;
+  param?: string;
+  type?: string;
+}
+
+/** A stream whose head arrived with a 2xx: what the stream reader needs. */
+export interface OpenedStream {
+  response: Response;
+  /** Builds the ApiError for an error the stream carried, scrubbed of the secrets this attempt sent. */
+  toError(init: StreamErrorInit): ApiError;
+  /** Builds a ConnectionError for a stream that broke, scrubbed the same way (its message names method and URL). */
+  toConnectionError(problem: string, cause?: unknown): ConnectionError;
+  /**
+   * Ends this attempt's link to the caller's signal. The reader calls it once the stream is over, however it ends:
+   * until then an abort of the caller's signal also aborts the body.
+   */
+  release(): void;
+}
+
+/** The longest delay timers keep: above it they fire at once (2³¹−1 ms, about 24.8 days). */
+export const MAX_TIMEOUT_MS: number = 2 ** 31 - 1;
+
+// One listener per signal, however many calls wait on it: a long-lived signal shared by 100 000 calls neither
+// grows nor warns (MaxListenersExceededWarning), and nothing is registered on it between calls. (AbortSignal.any
+// would keep every composite signal alive on Node 20.)
+const waiting = new WeakMap<AbortSignal, { callbacks: Set<() => void>; fire: () => void }>();
+
+/**
+ * Runs `callback` when `signal` aborts; returns the function that unregisters it (call it once the wait is over).
+ *
+ * @example
+ * ```ts
+ * const off = onAbort(signal, () => controller.abort(signal.reason));
+ * try { await work(controller.signal); } finally { off(); }
+ * ```
+ */
+export function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  let entry = waiting.get(signal);
+  if (!entry) {
+    const callbacks = new Set<() => void>();
+    const fire = () => {
+      waiting.delete(signal);
+      for (const waiter of callbacks) waiter();
+    };
+    entry = { callbacks, fire };
+    waiting.set(signal, entry);
+    signal.addEventListener("abort", fire, { once: true });
+  }
+  const { callbacks, fire } = entry;
+  callbacks.add(callback);
+  return () => {
+    callbacks.delete(callback);
+    if (callbacks.size || waiting.get(signal)?.callbacks !== callbacks) return;
+    waiting.delete(signal);
+    signal.removeEventListener("abort", fire);
+  };
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as it aborts (the promise itself is left to settle). */
+export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const off = onAbort(signal, () => reject(signal.reason));
+    promise.then(
+      (value) => {
+        off();
+        resolve(value);
+      },
+      (error: unknown) => {
+        off();
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return abortable(waited, signal).finally(() => clearTimeout(timer));
+}
+
+/** The cause of a failure in a few words: the innermost error's message (or code), first line, scrubbed. */
+function inWords(error: unknown, scrub: Scrubber): string {
+  let inner = error;
+  for (let depth = 0; depth < 4 && inner instanceof Error && inner.cause instanceof Error; depth++) inner = inner.cause;
+  const code = (inner as { code?: unknown } | null)?.code;
+  const codeText = typeof code == "string" ? code : "";
+  const message = inner instanceof Error ? inner.message || codeText || inner.name : String(inner);
+  const line = message.split("\n")[0] ?? "";
+  return scrub.text(line.length > 120 ? line.slice(0, 117) + "..." : line);
+}
+
+/** Builds an ApiError from an answer, scrubbed, with the provider's hint after the service's message. */
+function apiError(settings: Settings, scrub: Scrubber, call: Call, init: StreamErrorInit): ApiError {
+  const body = scrub.value(init.body);
+  const message = scrub.text(init.message);
+  const hint = settings.provider.hint?.({ status: init.status, code: init.code ?? codeOf(body), message }, call);
+  return new ApiError({
+    ...init,
+    provider: settings.provider.name,
+    headers: scrub.headers(init.headers),
+    body,
+    message: hint ? `${message} (${scrub.text(hint)})` : message,
+    code: init.code === undefined ? undefined : scrub.text(init.code),
+    param: init.param === undefined ? undefined : scrub.text(init.param),
+    type: init.type === undefined ? undefined : scrub.text(init.type),
+  });
+}
+
+const codeOf = (body: unknown): string | undefined => {
+  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
+  return code == null ? undefined : String(code);
+};
+
+/** The ApiError of a non-2xx answer: the service's `error.message` when it has one. */
+function answerError(settings: Settings, scrub: Scrubber, call: Call, response: Response, text: string, where: string) {
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  const serviceMessage = (body as { error?: { message?: unknown } } | null)?.error?.message;
+  const status = response.status;
+  // A 3xx (or a browser's opaque redirect, status 0) is not followed: it would forward the credentials.
+  const fallback = (status < 400 ? "redirect not followed: " : "") + `HTTP ${status} from ${where}`;
+  const message = typeof serviceMessage == "string" && serviceMessage ? serviceMessage : fallback;
+  return apiError(settings, scrub, call, { status, headers: response.headers, body, message });
+}
+
+// What a timeout aborts an attempt with, so that it is told apart from the caller's abort.
+const TIMED_OUT: unique symbol = Symbol("timed out");
+
+const plural = (count: number, word: string) => `${count} ${word}${count == 1 ? "" : "s"}`;
+
+/**
+ * Sends `call` with retries. Resolves to the parsed JSON body, or, with `stream`, to the opened stream.
+ *
+ * @example
+ * ```ts
+ * const json = await send(settings, { method: "POST", url, body, returns: "choices" }, { maxRetries: 0 });
+ * ```
+ */
+export async function send(
+  settings: Settings,
+  call: Call & { stream: true },
+  options?: SendOptions,
+): Promise<OpenedStream>;
+export async function send(settings: Settings, call: Call, options?: SendOptions): Promise<unknown>;
+export async function send(settings: Settings, call: Call, options: SendOptions = {}): Promise<unknown> {
+  const { signal, tally } = options;
+  const retries = integer(options.maxRetries, settings.maxRetries, "maxRetries", 0);
+  const timeoutMs = integer(options.timeoutMs, settings.timeoutMs, "timeoutMs", 1, MAX_TIMEOUT_MS);
+  const callHeaders = headerRecord(options.headers, "headers");
+  const callSecrets = headerSecrets(callHeaders);
+  const json = call.body === undefined ? undefined : JSON.stringify(call.body);
+  const accept = call.stream ? "text/event-stream" : "application/json";
+  const headers: Record<string, string> = { ...settings.headers, accept };
+  if (json !== undefined) headers["content-type"] = "application/json";
+  Object.assign(headers, callHeaders);
+  signal?.throwIfAborted();
+
+  for (let attempt = 1; ; attempt++) {
+    let token: string | undefined;
     // Tokens expire: ask for one before every attempt (MSAL and @azure/identity cache).
-    if (c.tokenProvider) {
-      const token = await c.tokenProvider();
-      check(token, "tokenProvider gave no token");
-      // Remember recent tokens: a concurrent call's error must not show the one it was sent with.
-      if (!c.secrets.includes(token) && c.secrets.push(token) > 9) c.secrets.splice(1, 1);
+    if (settings.tokenProvider) {
+      const given = await abortable(Promise.resolve(settings.tokenProvider()), signal);
+      check(typeof given == "string" && given.trim(), "tokenProvider gave no token");
+      token = headerValue(given, "the token from tokenProvider");
       headers.authorization = "Bearer " + token;
     }
     signal?.throwIfAborted();
+    const scrub = settings.secrets.scrubber(token ? [...callSecrets, token] : callSecrets);
+    const where = `${call.method} ${scrub.url(call.url)}`;
+
     // The timeout covers this attempt up to the parsed body, or up to the response head of a stream.
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), o.timeoutMs ?? c.timeoutMs);
-    let failure: OpenAISwitchError;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+    const unlink = signal ? onAbort(signal, () => controller.abort(signal.reason)) : () => {};
+    const timedOut = () => controller.signal.reason === TIMED_OUT;
+    let keepLink = false;
     let response: Response | undefined;
+    let failure: Error;
     if (tally) tally.requests++;
     try {
-      response = await (c.fetch ?? fetch)(url, {
-        method: "POST",
+      response = await (settings.fetch ?? fetch)(call.url, {
+        method: call.method,
         headers,
-        body,
-        signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+        body: json,
+        signal: controller.signal,
         redirect: "manual",
       });
-      if (response.ok) return stream ? response : await response.json();
-      // A 3xx (or a browser's opaque redirect, status 0) is not followed: it would forward the credentials.
-      failure = apiError(c, response.status, response.headers, await response.text(), response.status < 400 ? "redirect not followed" : "HTTP " + response.status);
-    } catch (e) {
+      if (response.ok && call.stream) {
+        keepLink = true;
+        const opened = response;
+        return {
+          response: opened,
+          toError: (init) => apiError(settings, scrub, call, init),
+          toConnectionError: (problem, cause) =>
+            new ConnectionError(`${where}: ${problem}`, cause === undefined ? {} : { cause: scrub.value(cause) }),
+          release: unlink,
+        } satisfies OpenedStream;
+      }
+      const text = await response.text();
+      if (response.ok) {
+        const outcome = parseAnswer(text, call.returns);
+        if (outcome.problem === undefined) return outcome.json;
+        const cause = outcome.cause === undefined ? {} : { cause: outcome.cause };
+        const message = `${where}: the ${response.status} answer ${outcome.problem}`;
+        failure = new ConnectionError(message, { status: response.status, body: scrub.text(text), ...cause });
+      } else {
+        failure = answerError(settings, scrub, call, response, text, where);
+      }
+    } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      failure = timeout.signal.aborted ? new TimeoutError("timed out") : new ConnectionError("request failed", { cause: e });
+      const attempts = plural(attempt, "attempt");
+      // A 2xx head came, and then its body broke or was too slow.
+      const answer = response?.ok ? `the ${response.status} answer's body` : undefined;
+      if (timedOut()) {
+        const what = answer ? `reading ${answer}` : "waiting for an answer";
+        failure = new TimeoutError(`${where} timed out ${what}: timeoutMs is ${timeoutMs} (${attempts})`, {
+          timeoutMs,
+          attempts: attempt,
+        });
+      } else {
+        const status = response?.ok ? { status: response.status } : {};
+        const words = (answer ? answer + " broke: " : "") + inWords(error, scrub);
+        const message = `${where} failed: ${words} (${attempts})`;
+        failure = new ConnectionError(message, { cause: scrub.value(error), ...status });
+      }
     } finally {
       clearTimeout(timer);
+      if (!keepLink) unlink();
     }
-    if (attempt >= retries || (response && !response.ok && !isRetryable(response.status, response.headers))) throw failure;
-    await sleep(retryDelay(response?.headers, attempt), signal);
+    // Once a 2xx head has come, the call was billed: whatever is wrong with its body, it is not sent again.
+    if (response?.ok) throw failure;
+    const status = response?.status;
+    const retryable = !response || isRetryable(response.status, response.headers);
+    const rateLimitedNow = status == 429 && options.retryRateLimited === false;
+    if (attempt > retries || !retryable || rateLimitedNow) throw failure;
+    await sleep(retryDelay(response?.headers, attempt - 1), signal);
   }
 }
 
+/** A 2xx body as JSON: an object with the `returns` list when one is expected; else what is wrong with it. */
+function parseAnswer(text: string, returns?: string): { json?: unknown; problem?: string; cause?: unknown } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    return { problem: "is not JSON", cause };
+  }
+  if (json === null || typeof json != "object" || Array.isArray(json)) return { problem: "is not a JSON object" };
+  const list = returns && (json as Record<string, unknown>)[returns];
+  if (returns && !Array.isArray(list)) return { problem: `has no "${returns}" list` };
+  return { json };
+}

@@ -61,21 +61,51 @@ export interface RequestOptions {
   maxRetries?: number;
 }
 
-/** Fields every request has: OpenAI reads `model`; Azure addresses `deployment ?? deployments[model] ?? model`. */
+/**
+ * What a streaming method returns: an async iterator of parsed events. Its `return()` (what `break` calls) always
+ * exists and cancels the stream, which releases the connection.
+ *
+ * @example
+ * ```ts
+ * const chunks = client.chatStream({ model: "gpt-4o", messages });
+ * const first = await chunks.next();
+ * await chunks.return(); // done early: the body is cancelled
+ * ```
+ */
+export interface EventStream<T> extends AsyncIterableIterator<T> {
+  return(value?: unknown): Promise<IteratorResult<T>>;
+}
+
+/** Fields of every model request: OpenAI reads `model`; Azure addresses `deployment ?? deployments[model] ?? model`. */
 export interface ModelRequest {
+  /** The model; on Azure, the deployment's name (unless `deployments` maps it or `deployment` is given). */
   model: string;
   /** Azure only: the deployment to call; never sent in the body. */
   deployment?: string;
+  /** A stable id of your end user, for abuse monitoring. */
   user?: string;
-  [field: string]: unknown;
+  /**
+   * The one escape hatch: fields the types do not list yet (a new API field, an Azure extension), sent as they are
+   * at the top level of the body. The typed fields win when both name the same field.
+   *
+   * @example
+   * ```ts
+   * await client.chat({ model: "gpt-4o", messages, extra_body: { some_new_field: true } });
+   * ```
+   */
+  extra_body?: Record<string, unknown>;
 }
 
-export interface ContentPart {
-  type: string;
-  text?: string;
-  image_url?: { url: string; detail?: string };
-  [field: string]: unknown;
-}
+/** Who wrote a chat message. */
+export type ChatRole = "system" | "developer" | "user" | "assistant" | "tool" | "function";
+
+/** One part of a message's content. */
+export type ContentPart =
+  | { type: "text"; text: string }
+  | { type: "image_url"; image_url: { url: string; detail?: "auto" | "low" | "high" } }
+  | { type: "input_audio"; input_audio: { data: string; format: "wav" | "mp3" } }
+  | { type: "file"; file: { file_data?: string; file_id?: string; filename?: string } }
+  | { type: "refusal"; refusal: string };
 
 export interface ToolCall {
   id: string;
@@ -84,7 +114,7 @@ export interface ToolCall {
 }
 
 export interface ChatMessage {
-  role: "system" | "developer" | "user" | "assistant" | "tool" | "function";
+  role: ChatRole;
   content: string | ContentPart[] | null;
   name?: string;
   tool_calls?: ToolCall[];
@@ -92,8 +122,26 @@ export interface ChatMessage {
   refusal?: string | null;
 }
 
+/** A function the model may call. */
+export interface ChatTool {
+  type: "function";
+  function: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean | null };
+}
+
+/** The shape of the answer: free text, any JSON object, or JSON that follows a schema. */
+export type ResponseFormat =
+  | { type: "text" }
+  | { type: "json_object" }
+  | {
+      type: "json_schema";
+      json_schema: { name: string; description?: string; schema?: Record<string, unknown>; strict?: boolean | null };
+    };
+
+/** The request of `chat` and `chatStream`: the fields of the API reference's "Create chat completion". */
 export interface ChatRequest extends ModelRequest {
   messages: ChatMessage[];
+  /** `chat` answers with one JSON object; for a stream use `chatStream`, which sets this itself. */
+  stream?: false;
   temperature?: number;
   top_p?: number;
   n?: number;
@@ -103,23 +151,46 @@ export interface ChatRequest extends ModelRequest {
   presence_penalty?: number;
   frequency_penalty?: number;
   logit_bias?: Record<string, number>;
+  logprobs?: boolean;
+  top_logprobs?: number;
   seed?: number;
-  response_format?: { type: string; [field: string]: unknown };
-  tools?: { type: "function"; function: { name: string; description?: string; parameters?: unknown } }[];
-  tool_choice?: unknown;
+  response_format?: ResponseFormat;
+  tools?: ChatTool[];
+  tool_choice?: "none" | "auto" | "required" | { type: "function"; function: { name: string } };
+  parallel_tool_calls?: boolean;
+  reasoning_effort?: "minimal" | "low" | "medium" | "high";
+  verbosity?: "low" | "medium" | "high";
+  modalities?: ("text" | "audio")[];
+  audio?: { voice: string; format: "wav" | "mp3" | "flac" | "opus" | "pcm16" | "aac" };
+  prediction?: { type: "content"; content: string | ContentPart[] };
+  metadata?: Record<string, string>;
+  store?: boolean;
+  service_tier?: "auto" | "default" | "flex" | "priority";
+  prompt_cache_key?: string;
+  safety_identifier?: string;
   stream_options?: { include_usage?: boolean };
+  /** Azure only: "On your data" sources (Azure AI Search and others). */
+  data_sources?: Record<string, unknown>[];
 }
 
+/** The request of `complete` and `completeStream` (legacy completions). */
 export interface CompletionRequest extends ModelRequest {
   prompt: string | string[];
+  /** `complete` answers with one JSON object; for a stream use `completeStream`, which sets this itself. */
+  stream?: false;
   max_tokens?: number;
   temperature?: number;
   top_p?: number;
   n?: number;
+  best_of?: number;
   stop?: string | string[];
   suffix?: string;
   echo?: boolean;
   logprobs?: number;
+  logit_bias?: Record<string, number>;
+  presence_penalty?: number;
+  frequency_penalty?: number;
+  seed?: number;
   stream_options?: { include_usage?: boolean };
 }
 
@@ -133,8 +204,20 @@ export interface Usage {
   prompt_tokens: number;
   completion_tokens?: number;
   total_tokens: number;
-  [field: string]: unknown;
+  prompt_tokens_details?: { cached_tokens?: number; audio_tokens?: number };
+  completion_tokens_details?: {
+    reasoning_tokens?: number;
+    audio_tokens?: number;
+    accepted_prediction_tokens?: number;
+    rejected_prediction_tokens?: number;
+  };
 }
+
+/** Why a chat choice ended. */
+export type ChatFinishReason = "stop" | "length" | "tool_calls" | "content_filter" | "function_call";
+
+/** Why a legacy completion choice ended. */
+export type CompletionFinishReason = "stop" | "length" | "content_filter";
 
 /** Azure's content-filter verdicts (`hate`, `sexual`, `violence`, `self_harm`, …). */
 export type ContentFilterResults = Record<string, unknown>;
@@ -152,8 +235,8 @@ export interface ChatCompletion {
   model: string;
   choices: {
     index: number;
-    message: { role: string; content: string | null; tool_calls?: ToolCall[]; refusal?: string | null };
-    finish_reason: string | null;
+    message: { role: "assistant"; content: string | null; tool_calls?: ToolCall[]; refusal?: string | null };
+    finish_reason: ChatFinishReason;
     logprobs?: unknown;
     content_filter_results?: ContentFilterResults;
   }[];
@@ -170,8 +253,13 @@ export interface ChatCompletionChunk {
   model: string;
   choices: {
     index: number;
-    delta?: { role?: string; content?: string | null; tool_calls?: (Partial<ToolCall> & { index: number })[]; refusal?: string | null };
-    finish_reason: string | null;
+    delta?: {
+      role?: ChatRole;
+      content?: string | null;
+      tool_calls?: (Partial<ToolCall> & { index: number })[];
+      refusal?: string | null;
+    };
+    finish_reason: ChatFinishReason | null;
     logprobs?: unknown;
     content_filter_results?: ContentFilterResults;
   }[];
@@ -186,7 +274,13 @@ export interface Completion {
   object: string;
   created: number;
   model: string;
-  choices: { text: string; index: number; finish_reason: string | null; logprobs?: unknown; content_filter_results?: ContentFilterResults }[];
+  choices: {
+    text: string;
+    index: number;
+    finish_reason: CompletionFinishReason | null;
+    logprobs?: unknown;
+    content_filter_results?: ContentFilterResults;
+  }[];
   usage?: Usage | null;
   prompt_filter_results?: PromptFilterResult[];
 }
@@ -208,6 +302,8 @@ export interface EmbedManyRequest<F extends EmbedFormat = "number"> {
   dimensions?: number;
   user?: string;
   encoding_format?: "float" | "base64";
+  /** Fields the types do not list yet, sent in every call's body (see {@link ModelRequest.extra_body}). */
+  extra_body?: Record<string, unknown>;
   /** Most inputs per HTTP call. Default 2048. */
   batchSize?: number;
   /**

@@ -77,7 +77,16 @@ const cases: Case[] = [
     status: 404,
     body: { error: { code: "DeploymentNotFound", message: "The API deployment for this resource does not exist." } },
     headers: { "x-request-id": "x-req-1", "apim-request-id": "apim-req-1" },
-    expected: { status: 404, code: "DeploymentNotFound", message: "The API deployment for this resource does not exist.", requestId: "x-req-1", provider: "azure" },
+    expected: {
+      status: 404,
+      code: "DeploymentNotFound",
+      // The service's message first, then which deployment was asked for where.
+      message:
+        "The API deployment for this resource does not exist. " +
+        '(no deployment "gpt-4o" at https://contoso.openai.azure.com: use the deployment\'s name, or map the model with deployments)',
+      requestId: "x-req-1",
+      provider: "azure",
+    },
   },
   {
     name: "a proxy's HTML 502 is still an ApiError, its body the text",
@@ -107,7 +116,7 @@ describe("ApiError fields", () => {
     for (const [name, value] of Object.entries(c.headers ?? {})) expect(error.headers.get(name)).toBe(value);
     // The message is the server's error.message, or says the status when there is none.
     const serverMessage = (c.body as { error?: { message?: string } })?.error?.message;
-    if (serverMessage) expect(error.message).toBe(serverMessage);
+    if (serverMessage) expect(error.message.startsWith(serverMessage)).toBe(true);
     else expect(error.message).toContain(String(c.status));
   });
 
@@ -131,7 +140,9 @@ describe("ApiError from the emulator over real HTTP", () => {
     expect(error).toMatchObject({ status: 404, code: "DeploymentNotFound", provider: "azure" });
     expect(error.requestId).toBe(error.headers.get("x-request-id"));
     expect(error.headers.get("apim-request-id")).toMatch(/^[0-9a-f-]{36}$/);
-    expect(error.body).toEqual({ error: { code: "DeploymentNotFound", message: error.message } });
+    const { message } = (error.body as { error: { message: string } }).error;
+    expect(error.message).toBe(`${message} (no deployment "gpt-5-missing" at ${server.url}: use the deployment's name, or map the model with deployments)`);
+    expect(error.body).toEqual({ error: { code: "DeploymentNotFound", message } });
   });
 
   test("OpenAI invalid_api_key", async () => {

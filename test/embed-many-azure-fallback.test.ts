@@ -168,11 +168,13 @@ test("Azure v1 form: same fallback on /openai/v1/embeddings with the deployment 
   expect(inputs(s)).toEqual([input]);
 });
 
-test("a 400 that rejects `input` as an array, naming no limit, falls back to one input per call", async () => {
+test("a 400 that names `input` but not as an input limit is an ApiError after one request, and no limit is learned", async () => {
+  // Only "Too many inputs … is N" and "array of 1 to N" set a limit; this one must not pin the deployment to 1.
   const emulator = createEmulator();
+  let refuse = true;
   const server = await serve(async (request) => {
     const body = (await request.clone().json()) as { input: unknown };
-    if (Array.isArray(body.input) && body.input.length > 1) {
+    if (refuse && Array.isArray(body.input) && body.input.length > 1) {
       return Response.json(
         { error: { message: "'$.input' is invalid: expected a string, got an array.", type: "invalid_request_error", param: "input", code: null } },
         { status: 400 },
@@ -183,9 +185,14 @@ test("a 400 that rejects `input` as an array, naming no limit, falls back to one
   servers.push(server);
   const client = createClient({ provider: "azure", endpoint: server.url, apiVersion: "2023-05-15", apiKey: "azure-key" });
   const input = texts(6);
-  const result = await client.embedMany({ model: "ada-v1", input, dimensions: 8, concurrency: 1 });
-  expect(emulator.requests.map((r) => (r.body as { input: string[] }).input)).toEqual(input.map((t) => [t]));
-  expect(result.requests).toBe(7);
+  const error = await client.embedMany({ model: "ada-v1", input, dimensions: 8 }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ApiError);
+  expect(error).toMatchObject({ status: 400, param: "input" });
+  expect(emulator.requests).toHaveLength(0);
+  refuse = false;
+  const result = await client.embedMany({ model: "ada-v1", input, dimensions: 8 });
+  expect(emulator.requests.map((r) => (r.body as { input: string[] }).input)).toEqual([input]);
+  expect(result.requests).toBe(1);
   expectVectors(result.embeddings, input, 8, "number");
 });
 

@@ -2,7 +2,7 @@
 // then every status and hint over real HTTP against a scripted server, counting the requests it received.
 import { describe, test } from "vitest";
 import { ApiError } from "../src/mod.ts";
-import { isRetryable, retryDelay } from "../src/send.ts";
+import { isRetryable, retryDelay } from "../src/retry.ts";
 import { chatCompletion, clientsFor, failure, HI, ok, rejection, RETRY_SOON, serveFor, type FaultServer, type Step } from "./fault-server.ts";
 
 const KEY = "sk-retries-KEY-5b1e0c7a9d";
@@ -78,9 +78,10 @@ describe("retryDelay: the wait before retry n", () => {
 });
 
 describe("isRetryable", () => {
-  test("408, 409, 429 and every 5xx are retried; 400, 401, 403, 404, 422 and redirects are not", ({ expect }) => {
-    for (const status of [408, 409, 429, 500, 502, 503, 504, 529, 599]) expect(isRetryable(status, new Headers()), String(status)).toBe(true);
-    for (const status of [400, 401, 403, 404, 405, 413, 422, 301, 307, 308]) expect(isRetryable(status, new Headers()), String(status)).toBe(false);
+  test("408, 409, 429 and the transient 5xx are retried; other 4xx, 501, 505 and redirects are not", ({ expect }) => {
+    for (const status of [408, 409, 429, 500, 502, 503, 504, 520, 522, 524, 529]) expect(isRetryable(status, new Headers()), String(status)).toBe(true);
+    // 501 Not Implemented and 505 HTTP Version Not Supported say the same thing however often they are asked.
+    for (const status of [400, 401, 403, 404, 405, 413, 422, 501, 505, 301, 307, 308]) expect(isRetryable(status, new Headers()), String(status)).toBe(false);
   });
 
   test("x-should-retry overrides the status both ways", ({ expect }) => {
