@@ -106,7 +106,7 @@ export async function embed(call: EmbedCall, body: Record<string, unknown>, opti
   const texts = [body?.input].flat();
   checkTexts(texts.length ? texts : [""]); // an empty list is refused like an empty string
   const response = await call({ encoding_format: "base64", ...body }, options);
-  embeddingsOf(response, texts.length);
+  embeddingsOf(response, texts.length); // one per input, each at its own index, or a ConnectionError
   const { data } = response as EmbeddingResponse;
   for (const item of data) item.embedding = toNumbers(item.embedding);
   return response as EmbeddingResponse;
@@ -289,7 +289,8 @@ export async function embedMany<F extends EmbedFormat = "number">(
     fail(call.start, error);
   };
 
-  const send = async (call: Call) => {
+  /** Sends one call; its embeddings wait in `held` for their turn, a failure goes to `recover`. */
+  const run = async (call: Call) => {
     try {
       const body = { encoding_format: "base64", ...fields, input: input.slice(call.start, call.end) };
       const callOptions = { ...options, signal: call.controller.signal, tally, retryRateLimited: false };
@@ -317,7 +318,7 @@ export async function embedMany<F extends EmbedFormat = "number">(
       if (held.size >= concurrency && unsent[0].start > Math.max(...held.keys())) return;
       const call = { ...take(), controller: new AbortController(), epoch };
       inFlight.add(call);
-      void send(call);
+      void run(call);
     }
   };
 

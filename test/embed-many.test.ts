@@ -61,7 +61,14 @@ test('format "float32" gives one Float32Array per input, with the right values; 
   expectVectors(f, input, 1536, "float32");
   expectVectors(n, input, 1536, "number");
   expectVectors(d, input.slice(0, 2), 1536, "number");
-  expect(inputs(s).map((i) => i.length)).toEqual([128, 128, 44, 128, 128, 44, 2]);
+  expect(inputs(s).map((i) => i.length).sort((a, b) => b - a)).toEqual([128, 128, 128, 128, 44, 44, 2]);
+  // onBatch's embeddings follow format too.
+  const seen: string[] = [];
+  await client.embedMany({ model: MODEL, input: input.slice(0, 2), format: "float32", onBatch: (e: Float32Array[]) => void seen.push(e[0]!.constructor.name) });
+  await client.embedMany({ model: MODEL, input: input.slice(0, 2), onBatch: (e: number[][]) => void seen.push(e[0]!.constructor.name) });
+  // @ts-expect-error with format "float32" onBatch gets Float32Array[], not number[][]
+  await client.embedMany({ model: MODEL, input: input.slice(0, 2), format: "float32", onBatch: (e: number[][]) => void e });
+  expect(seen).toEqual(["Float32Array", "Array"]);
 });
 
 test("float32 vectors are independent: writing to one does not change another", async () => {
