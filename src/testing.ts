@@ -11,9 +11,24 @@
  * ```
  * @module
  */
-export { createEmulator, tooManyInputsMessage } from "./testing/emulator.ts";
-export type { DeploymentOptions, Emulator, EmulatorOptions, RecordedRequest } from "./testing/emulator.ts";
-export { PASSED_FILTERS } from "./testing/replies.ts";
+export { createEmulator } from "./testing/emulator.ts";
+export { tooManyInputsMessage } from "./testing/embeddings.ts";
+export type {
+  DeploymentOptions,
+  Emulator,
+  EmulatorOptions,
+  Fault,
+  FaultFilter,
+  LimitOptions,
+  RecordedRequest,
+  RequestBody,
+  RequestMessage,
+} from "./testing/types.ts";
+export type { Reply, ReplyRequest, ToolCallReply } from "./testing/script.ts";
+export { PASSED_FILTERS } from "./testing/filters.ts";
+export { contentFilterError } from "./testing/refusals.ts";
+export { AZURE_API_VERSIONS } from "./testing/versions.ts";
 export { serve } from "./testing/serve.ts";
 export type { Served } from "./testing/serve.ts";
 export { countTokens, embeddingOf, float32ToBase64 } from "./testing/vectors.ts";
+export { estimateTokens } from "./testing/limits.ts";

@@ -116,7 +116,7 @@ describe("against the emulator", () => {
     const last = chunks.at(-1)!;
     expect(last.choices).toEqual([]);
     expect(last.usage).toEqual(reply.usage);
-    expect(last.usage).toEqual({ prompt_tokens: expect.any(Number), completion_tokens: 7, total_tokens: expect.any(Number) });
+    expect(last.usage).toMatchObject({ prompt_tokens: expect.any(Number), completion_tokens: 7, total_tokens: expect.any(Number) });
     // Every chunk before it says usage: null.
     for (const c of chunks.slice(name == "azure" ? 1 : 0, -1)) expect(c.usage).toBeNull();
     expect(contentOf(chunks)).toBe(reply.choices[0]!.message.content);

@@ -172,7 +172,7 @@ describe("error answers", () => {
     const call = (version: string) =>
       createClient({ provider: "azure", endpoint: "http://emulator.test", apiVersion: version, apiKey: "k", fetch: emulator.fetch }).chat({ model: "gpt-4o", messages });
     await expect(call("2024-10-21")).resolves.toMatchObject({ object: "chat.completion" });
-    await expect(call("2023-05-15")).rejects.toMatchObject({ status: 404, code: "404" });
+    await expect(call("2023-05-15")).rejects.toMatchObject({ status: 400, code: "BadRequest", message: "API version not supported" });
   });
 
   test("OpenAI without a key: 401 in OpenAI's shape", async () => {
