@@ -124,7 +124,8 @@ describe.concurrent("embedMany through faults", () => {
     t.expect(progress).toEqual([2, 4]);
     t.expect(signals.get("text-6")?.aborted).toBe(true);
     await pause(100);
-    t.expect(inputs(s).map((i: string[]) => i[0]).sort()).toEqual(["text-0", "text-2", "text-4", "text-6"]);
+    // Counted where calls leave the client: the cancelled one may or may not have reached the server.
+    t.expect([...signals.keys()].sort()).toEqual(["text-0", "text-2", "text-4", "text-6"]);
   });
 
   test("a batch answered with too few embeddings: ConnectionError, no partial result", async (t) => {
@@ -144,13 +145,20 @@ describe.concurrent("embedMany through faults", () => {
     const controller = new AbortController();
     const reason = new Error("stop embedding");
     const s = await serveFor(t, [embeddings, { action: "hang" }, embeddings]);
-    const run = openai(s).embedMany(
+    // Counted where calls leave the client (on a loaded machine the second may reach the server late).
+    const sent: string[] = [];
+    const fetchLogged = (url: string, init: RequestInit) => {
+      sent.push(JSON.parse(String(init.body)).input[0]);
+      return fetch(url, init);
+    };
+    const run = openai(s, { fetch: fetchLogged }).embedMany(
       { model: "text-embedding-3-small", input: texts(6), batchSize: 2, concurrency: 1, onProgress: () => setTimeout(() => controller.abort(reason), 50) },
       { signal: controller.signal },
     );
     t.expect(await rejection(run, SECRETS)).toBe(reason);
     await pause(100);
-    t.expect(s.requests).toHaveLength(2);
+    t.expect(sent).toEqual(["text-0", "text-2"]);
+    t.expect(s.requests.length).toBeLessThanOrEqual(2);
   });
 
   test("embed (one call) is retried like any call: 429 then 200, 2 requests", async (t) => {

@@ -78,18 +78,19 @@ test("nothing but 429s: the job ends with the ApiError on the 7th 429 in a row (
 test("nothing but 429s at concurrency 8 on a known deployment: ends with the ApiError after a bounded number of calls", async (t) => {
   let healthy = true;
   const s = await serveFor(t, (request) => (healthy ? ok(request) : tooMany({ "retry-after-ms": "5" })));
-  const client = azure(s);
+  const log = loggingFetch();
+  const client = azure(s, { fetch: log.fetch });
   await client.embedMany({ model: MODEL, input: texts(3) }); // the deployment is known: no probe next time
   healthy = false;
   const error = await client.embedMany({ model: MODEL, input: texts(400), batchSize: 1, concurrency: 8 }).catch((e) => e);
   expect(error).toBeInstanceOf(ApiError);
   expect(error.status).toBe(429);
   // 8 at first, then at most half as many after each of the 6 pauses (stale 429s of a burst do not count).
-  const throttled = s.requests.length - 1;
+  const throttled = log.started.length - 1;
   expect(throttled).toBeGreaterThanOrEqual(7);
   expect(throttled).toBeLessThanOrEqual(8 + 4 + 2 + 1 + 1 + 1 + 1);
   await wait(50);
-  expect(s.requests.length - 1).toBe(throttled);
+  expect(log.started.length - 1).toBe(throttled);
 });
 
 test("a 429 asking for more than a minute ends the job at once with its ApiError", async (t) => {
