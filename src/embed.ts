@@ -194,10 +194,12 @@ export async function embedMany<F extends EmbedFormat = "number">(
     return call;
   };
 
-  /** Puts a call's inputs back among the unsent, in input order. */
+  /** Puts a call's inputs back among the unsent, in input order, joined to the range that follows when it can be. */
   const giveBack = ({ start, end }: Range, cap: number) => {
     const at = unsent.findIndex((range) => range.start > start);
-    unsent.splice(at < 0 ? unsent.length : at, 0, { start, end, cap });
+    const following = unsent[at];
+    if (following && following.start == end && following.cap == cap) following.start = start;
+    else unsent.splice(at < 0 ? unsent.length : at, 0, { start, end, cap });
   };
 
   /** The job ends at input `at`: later calls are cancelled, earlier ones finish and are delivered. */
@@ -265,15 +267,15 @@ export async function embedMany<F extends EmbedFormat = "number">(
     if (error.status == 429) return throttled(call, error);
     const tokenCap = TOKEN_CAP.exec(error.message);
     if (size > 1 && (tokenCap || error.code == "max_tokens_per_request")) {
+      let chars = 0;
+      for (let i = call.start; i < call.end; i++) chars += input[i]!.length;
       if (tokenCap) {
-        let chars = 0;
-        for (let i = call.start; i < call.end; i++) chars += input[i]!.length;
         const [, requested, max] = tokenCap;
         const fits = Math.floor((chars * +max! * TOKEN_MARGIN) / +requested!);
         limits.chars = Math.min(limits.chars ?? Infinity, fits);
       }
-      // Smaller each time, even if the service's numbers would let the same call through again.
-      return giveBack(call, tokenCap ? size - 1 : Math.ceil(size / 2));
+      // The budget now cuts these inputs smaller; if the service's numbers (or their absence) would not, halve them.
+      return giveBack(call, (limits.chars ?? Infinity) < chars ? call.cap : Math.ceil(size / 2));
     }
     const named = size > 1 ? target.inputLimit?.(error.status, error.body) : undefined;
     if (named !== undefined) {
