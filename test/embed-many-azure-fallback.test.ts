@@ -1,6 +1,6 @@
 // embedMany on Azure over real HTTP: deployments that take 1, 16 or 2048 inputs per call. The first multi-input
 // call is a probe; a "Too many inputs" 400 re-chunks to the size it names, the size is remembered per deployment
-// on the client, and nothing is lost, repeated or reordered.
+// on the client, and nothing is lost, repeated or reordered. Tests of the exact order of calls use concurrency 1.
 import { expect, test } from "vitest";
 import { ApiError, createClient } from "../src/mod.ts";
 import { createEmulator, type EmulatorOptions, serve, tooManyInputsMessage } from "../src/testing.ts";
@@ -47,17 +47,17 @@ test("the limit is remembered on the client: the second embedMany sends no faili
   const s = await start();
   const client = s.azure();
   const first = texts(40, "first");
-  expect((await client.embedMany({ model: "ada16", input: first, dimensions: 8 })).requests).toBe(1 + 3);
+  expect((await client.embedMany({ model: "ada16", input: first, dimensions: 8, concurrency: 1 })).requests).toBe(1 + 3);
 
   s.emulator.reset();
   const second = texts(50, "second");
-  const again = await client.embedMany({ model: "ada16", input: second, dimensions: 8, format: "float32" });
+  const again = await client.embedMany({ model: "ada16", input: second, dimensions: 8, concurrency: 1, format: "float32" });
   expect(inputs(s)).toEqual(chunks(second, 16));
   expect(again.requests).toBe(4);
   expectVectors(again.embeddings, second, 8, "float32");
 
   s.emulator.reset();
-  const fresh = await s.azure().embedMany({ model: "ada16", input: second, dimensions: 8 });
+  const fresh = await s.azure().embedMany({ model: "ada16", input: second, dimensions: 8, concurrency: 1 });
   expect(inputs(s)).toEqual([second, ...chunks(second, 16)]);
   expect(fresh.requests).toBe(5);
   expectVectors(fresh.embeddings, second, 8, "number");
@@ -139,8 +139,8 @@ test("a deployment that takes 2048 inputs gets 2048 inputs in one request", asyn
 test("the deployment can be named by `deployment` or through the client's deployments map", async () => {
   const s = await start();
   const input = texts(20);
-  const byField = await s.azure().embedMany({ model: "text-embedding-ada-002", deployment: "ada16", input, dimensions: 4 });
-  const byMap = await s.azure({ deployments: { "text-embedding-ada-002": "ada16" } }).embedMany({ model: "text-embedding-ada-002", input, dimensions: 4 });
+  const byField = await s.azure().embedMany({ model: "text-embedding-ada-002", deployment: "ada16", input, dimensions: 4, concurrency: 1 });
+  const byMap = await s.azure({ deployments: { "text-embedding-ada-002": "ada16" } }).embedMany({ model: "text-embedding-ada-002", input, dimensions: 4, concurrency: 1 });
   expect(s.emulator.requests.map((r) => r.url)).toEqual(Array(6).fill(deploymentURL(s, "ada16")));
   expect(inputs(s)).toEqual([input, ...chunks(input, 16), input, ...chunks(input, 16)]);
   expectVectors(byField.embeddings, input, 4, "number");
@@ -151,7 +151,7 @@ test("Azure v1 form: same fallback on /openai/v1/embeddings with the deployment 
   const s = await start();
   const client = s.azure({ apiVersion: "v1" });
   const input = texts(40);
-  const result = await client.embedMany({ model: "ada16", input, dimensions: 8 });
+  const result = await client.embedMany({ model: "ada16", input, dimensions: 8, concurrency: 1 });
   expect(s.emulator.requests.map((r) => r.url)).toEqual(Array(4).fill(`${s.url}/openai/v1/embeddings`));
   expect(s.emulator.requests.map((r) => (r.body as { model: string }).model)).toEqual(Array(4).fill("ada16"));
   expect(inputs(s)).toEqual([input, ...chunks(input, 16)]);
@@ -159,7 +159,7 @@ test("Azure v1 form: same fallback on /openai/v1/embeddings with the deployment 
   expectVectors(result.embeddings, input, 8, "number");
 
   s.emulator.reset();
-  const again = await client.embedMany({ model: "ada16", input, dimensions: 8 });
+  const again = await client.embedMany({ model: "ada16", input, dimensions: 8, concurrency: 1 });
   expect(inputs(s)).toEqual(chunks(input, 16));
   expect(again.requests).toBe(3);
   // Another v1 deployment on the same client is not shrunk.

@@ -90,6 +90,7 @@ test("batchSize caps the inputs per call; onProgress(done, total) follows each f
     input,
     dimensions: 16,
     batchSize: 10,
+    concurrency: 1,
     onProgress: (done, total) => progress.push([done, total, s.emulator.requests.length]),
   });
   expect(inputs(s)).toEqual([input.slice(0, 10), input.slice(10, 20), input.slice(20)]);
