@@ -121,3 +121,20 @@ test("other failures keep send's retry rules: a 503 twice, then success, within 
   expect(s.requests.map((r) => bodyOf(r).input[0])).toEqual(["rate 0", "rate 2", "rate 2", "rate 2", "rate 4", "rate 4"]);
   expect(s.requests[5]!.at - s.requests[4]!.at).toBeGreaterThanOrEqual(248);
 });
+
+test("an abort during a 429 pause rejects at once with its reason (not after the 30 s wait) and sends nothing more", async (t) => {
+  const caller = new AbortController();
+  const reason = new Error("stop while paused");
+  const s = await serveFor(t, (request, index) => {
+    if (index != 1) return ok(request);
+    setTimeout(() => caller.abort(reason), 100);
+    return tooMany({ "retry-after-ms": "30000" });
+  });
+  const log = loggingFetch(undefined, () => caller.signal.aborted);
+  const run = openai(s, { fetch: log.fetch }).embedMany({ model: MODEL, input: texts(8), batchSize: 2, concurrency: 2 }, { signal: caller.signal });
+  // Were the pause not cut short, this would outlast the test's 5 s timeout.
+  await expect(run).rejects.toBe(reason);
+  await wait(50);
+  expect(log.started.filter((c) => c.afterAbort)).toEqual([]);
+  expect(log.started.length).toBeLessThanOrEqual(3);
+});
