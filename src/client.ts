@@ -137,6 +137,7 @@ export function createClient(config: ClientConfig): Client {
   };
   const embedCall: EmbedCall = (request, options) => calls.call("embeddings", request, options);
 
+  // A namespace of operations (the Responses API) is built on `calls` and attached here, next to the methods.
   return {
     provider: provider.name,
     chat: async (request, options) =>

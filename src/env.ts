@@ -53,7 +53,8 @@ export function fromEnv(env: Env = readEnv()): ClientConfig {
     check(config.endpoint, "OPENAI_API_TYPE=" + type + " needs OPENAI_API_BASE");
     return config;
   }
-  const names = "OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT (+ AZURE_OPENAI_API_KEY), or OPENAI_API_TYPE=azure + OPENAI_API_BASE";
+  const names =
+    "OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT (+ AZURE_OPENAI_API_KEY), or OPENAI_API_TYPE=azure + OPENAI_API_BASE";
   check(key, "set " + names);
   return {
     provider: "openai",

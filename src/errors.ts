@@ -32,11 +32,11 @@ export const integer = (
   fallback: number,
   name: string,
   min: number,
-  max: number = Number.MAX_SAFE_INTEGER,
+  max?: number,
 ): number => {
   const resolved = value ?? fallback;
-  const ok = Number.isInteger(resolved) && resolved >= min && resolved <= max;
-  check(ok, `${name} must be an integer from ${min} to ${max}`);
+  const ok = Number.isInteger(resolved) && resolved >= min && resolved <= (max ?? resolved);
+  check(ok, `${name} must be an integer >= ${min}` + (max ? ` and <= ${max}` : ""));
   return resolved;
 };
 
@@ -128,7 +128,14 @@ export class ApiError extends OpenAISwitchError {
   }
 }
 
-/** What a {@link ConnectionError} carries besides its message. */
+/**
+ * What a {@link ConnectionError} carries besides its message.
+ *
+ * @example
+ * ```ts
+ * new ConnectionError("POST https://x/v1/embeddings: the 200 answer is not JSON", { status: 200, body: "<html>" });
+ * ```
+ */
 export interface ConnectionErrorInit {
   /** The network error (secrets scrubbed). */
   cause?: unknown;
@@ -159,7 +166,14 @@ export class ConnectionError extends OpenAISwitchError {
   }
 }
 
-/** What a {@link TimeoutError} carries besides its message. */
+/**
+ * What a {@link TimeoutError} carries besides its message.
+ *
+ * @example
+ * ```ts
+ * new TimeoutError("POST https://x/v1/chat/completions timed out", { timeoutMs: 30_000, attempts: 3 });
+ * ```
+ */
 export interface TimeoutErrorInit {
   /** The limit of each attempt, in ms. */
   timeoutMs: number;

@@ -2,6 +2,7 @@
 // headers, bodies, the embedding input limit Azure names, and hints for the errors Azure users ask about.
 import { check, headerValue } from "./errors.ts";
 import { type Method, OPERATIONS, type OperationName } from "./operations.ts";
+import { isSecretName } from "./secrets.ts";
 import type { ClientConfig, ProviderName } from "./types.ts";
 
 /**
@@ -63,22 +64,20 @@ interface Root {
   secrets: string[];
 }
 
-const SECRET_QUERY_NAME = /auth|key|token|secret|password|sig/i;
-
 function parseRoot(url: unknown, what: string): Root {
   const text = typeof url == "string" ? url.trim() : "";
-  check(/^https?:\/\/[^/\s]/i.test(text) && !/\s/.test(text), what + " must be an absolute http(s) URL without spaces");
   let parsed: URL | undefined;
   try {
     parsed = new URL(text);
   } catch {}
-  check(parsed?.hostname, what + " must be an absolute http(s) URL with a host");
-  const { username, password, hash, search, origin, pathname } = parsed as URL;
-  check(!username && !password, what + " must not carry a user or password: use apiKey, tokenProvider or headers");
-  check(!hash && !text.includes("#"), what + " must not have a #fragment");
+  // Credentials go in apiKey, tokenProvider or headers, never in the URL; a fragment would cut off the API path.
+  const sound = /^https?:\/\/[^/]/i.test(text) && parsed?.hostname && !/[\s#]/.test(text);
+  const message = what + " must be an http(s) URL with a host, no spaces, user or #fragment";
+  check(sound && !parsed?.username && !parsed?.password, message);
+  const { search, origin, pathname } = parsed as URL;
   const query = new URLSearchParams(search);
   const secrets: string[] = [];
-  for (const [name, value] of query) if (SECRET_QUERY_NAME.test(name)) secrets.push(value, encodeURIComponent(value));
+  for (const [name, value] of query) if (isSecretName(name)) secrets.push(value);
   return { root: origin + pathname.replace(/\/+$/, ""), query, secrets };
 }
 
@@ -198,12 +197,13 @@ function azure(config: Extract<ClientConfig, { provider: "azure" }>): Provider {
     hint({ status, code, message }, { method, deployment }) {
       const since = /enabled only for api-version (\S+?) and later/i.exec(message)?.[1];
       if (since) return `set apiVersion to ${since} or later, or "v1"`;
-      const where = `deployment "${deployment ?? ""}" at ${resource}`;
+      const name = `"${deployment ?? ""}"`;
       if (code == "DeploymentNotFound") {
-        return `no ${where}: use the deployment's name, or map the model with deployments`;
+        return `no deployment ${name} at ${resource}: use the deployment's name, or map the model with deployments`;
       }
       if (status == 404 && /resource not found/i.test(message)) {
-        return `${method} found no route: check the endpoint (${resource}), ${where} and apiVersion "${version}"`;
+        const tried = `the endpoint ${resource}, the deployment ${name} and apiVersion "${version}"`;
+        return `${method} found no route: check ${tried}`;
       }
       return undefined;
     },

@@ -56,7 +56,7 @@ export function headerSecrets(headers: Record<string, string>): string[] {
 export interface Scrubber {
   /** `text` with every echo of a secret, and any URL password, replaced by "[redacted]". */
   text(text: string): string;
-  /** `value` with its strings scrubbed, deeply (arrays, plain objects, Headers, errors); the same object when clean. */
+  /** `value` with its strings scrubbed, deeply (arrays, plain objects, Headers, errors: an error is kept if clean). */
   value<T>(value: T): T;
   /** A copy of `headers` with scrubbed values (names untouched). */
   headers(headers: Headers): Headers;
@@ -78,7 +78,12 @@ export function createSecretStore(secrets: readonly (string | undefined)[]): Sec
   const fixed = worthScrubbing(secrets).map(echoPattern);
   return {
     scrubber(attemptSecrets = []) {
-      return createScrubber([...fixed, ...worthScrubbing(attemptSecrets).map(echoPattern)]);
+      // Every attempt gets a scrubber, few build an error: an attempt's patterns are made at the first use.
+      let patterns: RegExp[] | undefined;
+      return createScrubber(() => {
+        if (!patterns) patterns = [...fixed, ...worthScrubbing(attemptSecrets).map(echoPattern)];
+        return patterns;
+      });
     },
   };
 }
@@ -88,16 +93,22 @@ const isPlainObject = (value: object): boolean => {
   return prototype === Object.prototype || prototype === null;
 };
 
-// The built-in error classes a scrubbed copy of a cause can keep (so `instanceof TypeError` still holds).
-const ERROR_CLASSES = [TypeError, SyntaxError, RangeError, ReferenceError, URIError, EvalError];
+// The built-in error classes a scrubbed copy of a cause keeps (so `instanceof TypeError` still holds).
+const ERROR_CLASSES = [TypeError, SyntaxError, RangeError];
 
-// Causes nest a few levels (fetch's TypeError → the socket's error → an AggregateError): deeper is not walked.
+// Causes nest a few levels (fetch's TypeError → the socket's error → an AggregateError): what lies deeper (or
+// loops back) is left out rather than walked.
 const MAX_DEPTH = 8;
+const TOO_DEEP = "[not shown: nested too deep, or unreadable]";
 
-function createScrubber(patterns: RegExp[]): Scrubber {
+function createScrubber(patterns: () => RegExp[]): Scrubber {
+  // Set whenever text() replaced something: tells an error that needs a scrubbed copy from one that is clean.
+  let replaced = false;
+
   const text = (input: string): string => {
     let output = input.replace(USERINFO_PASSWORD, "$1" + REDACTED + "@");
-    for (const pattern of patterns) output = output.replace(pattern, REDACTED);
+    for (const pattern of patterns()) output = output.replace(pattern, REDACTED);
+    if (output !== input) replaced = true;
     return output;
   };
 
@@ -111,50 +122,51 @@ function createScrubber(patterns: RegExp[]): Scrubber {
     return output;
   };
 
-  const headersChanged = (input: Headers): boolean => {
-    for (const [, value] of input) if (text(value) !== value) return true;
-    return false;
+  /** `scrub()`, or `fallback` if reading the value threw (a getter that throws): building an error never fails. */
+  const safely = <T>(scrub: () => T, fallback: T): T => {
+    try {
+      return scrub();
+    } catch {
+      replaced = true;
+      return fallback;
+    }
   };
 
   /** A copy of an error with its message, stack, fields and cause scrubbed; the error itself when it is clean. */
   const error = (input: Error, depth: number): Error => {
-    const message = text(String(input.message));
-    const stack = typeof input.stack == "string" ? text(input.stack) : input.stack;
-    const fields: Record<string, unknown> = {};
-    for (const key of Object.keys(input)) fields[key] = (input as unknown as Record<string, unknown>)[key];
-    const cleanFields = value(fields, depth + 1);
-    const hasCause = "cause" in input;
-    const cause = hasCause ? value(input.cause, depth + 1) : undefined;
-    const name = String(input.name);
-    const cleanName = text(name);
-    const clean = message === input.message && stack === input.stack && cleanName === name;
-    if (clean && cleanFields === fields && cause === input.cause) return input;
+    const outer = replaced;
+    replaced = false;
+    const name = safely(() => text(String(input.name)), "Error");
+    const message = safely(() => text(String(input.message)), "");
+    const stack = safely(() => (input.stack === undefined ? undefined : text(input.stack)), undefined);
+    const fields = safely(() => value({ ...input } as Record<string, unknown>, depth + 1), {});
+    const cause = safely(() => value(input.cause, depth + 1), TOO_DEEP);
+    const changed = replaced;
+    replaced = outer || changed;
+    if (!changed) return input;
     const Class = ERROR_CLASSES.find((type) => input instanceof type) ?? Error;
-    const copy = new Class(message, hasCause ? { cause } : undefined);
-    Object.assign(copy, cleanFields);
-    const own = (value: unknown) => ({ value, writable: true, configurable: true });
-    if (copy.name !== cleanName) Object.defineProperty(copy, "name", own(cleanName));
-    Object.defineProperty(copy, "stack", own(stack));
+    const copy = new Class(message, "cause" in input ? { cause } : undefined);
+    Object.assign(copy, fields);
+    const writable = (value: unknown) => ({ value, writable: true, configurable: true });
+    if (copy.name !== name) Object.defineProperty(copy, "name", writable(name));
+    Object.defineProperty(copy, "stack", writable(stack));
     return copy;
   };
 
   const value = <T>(input: T, depth = 0): T => {
     if (typeof input == "string") return text(input) as T;
-    if (input === null || typeof input != "object" || depth > MAX_DEPTH) return input;
+    if (input === null || typeof input != "object") return input;
+    if (depth > MAX_DEPTH) {
+      replaced = true;
+      return TOO_DEEP as T;
+    }
     if (input instanceof Error) return error(input, depth) as T;
-    if (input instanceof Headers) return (headersChanged(input) ? headers(input) : input) as T;
-    if (Array.isArray(input)) {
-      const items = input.map((item) => value(item, depth + 1));
-      return (items.some((item, i) => item !== input[i]) ? items : input) as T;
-    }
+    if (input instanceof Headers) return headers(input) as T;
+    if (Array.isArray(input)) return input.map((item) => value(item, depth + 1)) as T;
     if (!isPlainObject(input)) return input; // class instances (a Request, a Map) are left as they are
-    let changed = false;
     const output: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(input)) {
-      output[key] = value(item, depth + 1);
-      if (output[key] !== item) changed = true;
-    }
-    return (changed ? output : input) as T;
+    for (const [key, item] of Object.entries(input)) output[key] = value(item, depth + 1);
+    return output as T;
   };
 
   const url = (input: string): string => {

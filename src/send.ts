@@ -153,18 +153,15 @@ function inWords(error: unknown, scrub: Scrubber): string {
 
 /** Builds an ApiError from an answer, scrubbed, with the provider's hint after the service's message. */
 function apiError(settings: Settings, scrub: Scrubber, call: Call, init: StreamErrorInit): ApiError {
-  const body = scrub.value(init.body);
-  const message = scrub.text(init.message);
-  const hint = settings.provider.hint?.({ status: init.status, code: init.code ?? codeOf(body), message }, call);
+  const { status, headers, body, message, ...fields } = scrub.value(init);
+  const hint = settings.provider.hint?.({ status, code: fields.code ?? codeOf(body), message }, call);
   return new ApiError({
-    ...init,
+    ...fields,
+    status,
     provider: settings.provider.name,
-    headers: scrub.headers(init.headers),
+    headers,
     body,
     message: hint ? `${message} (${scrub.text(hint)})` : message,
-    code: init.code === undefined ? undefined : scrub.text(init.code),
-    param: init.param === undefined ? undefined : scrub.text(init.param),
-    type: init.type === undefined ? undefined : scrub.text(init.type),
   });
 }
 
@@ -230,7 +227,8 @@ export async function send(settings: Settings, call: Call, options: SendOptions 
     }
     signal?.throwIfAborted();
     const scrub = settings.secrets.scrubber(token ? [...callSecrets, token] : callSecrets);
-    const where = `${call.method} ${scrub.url(call.url)}`;
+    // For messages only, so built only for an error: the method and the URL with secret query values redacted.
+    const where = () => `${call.method} ${scrub.url(call.url)}`;
 
     // The timeout covers this attempt up to the parsed body, or up to the response head of a stream.
     const controller = new AbortController();
@@ -256,7 +254,7 @@ export async function send(settings: Settings, call: Call, options: SendOptions 
           response: opened,
           toError: (init) => apiError(settings, scrub, call, init),
           toConnectionError: (problem, cause) =>
-            new ConnectionError(`${where}: ${problem}`, cause === undefined ? {} : { cause: scrub.value(cause) }),
+            new ConnectionError(`${where()}: ${problem}`, cause === undefined ? {} : { cause: scrub.value(cause) }),
           release: unlink,
         } satisfies OpenedStream;
       }
@@ -265,10 +263,10 @@ export async function send(settings: Settings, call: Call, options: SendOptions 
         const outcome = parseAnswer(text, call.returns);
         if (outcome.problem === undefined) return outcome.json;
         const cause = outcome.cause === undefined ? {} : { cause: outcome.cause };
-        const message = `${where}: the ${response.status} answer ${outcome.problem}`;
+        const message = `${where()}: the ${response.status} answer ${outcome.problem}`;
         failure = new ConnectionError(message, { status: response.status, body: scrub.text(text), ...cause });
       } else {
-        failure = answerError(settings, scrub, call, response, text, where);
+        failure = answerError(settings, scrub, call, response, text, where());
       }
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
@@ -277,14 +275,14 @@ export async function send(settings: Settings, call: Call, options: SendOptions 
       const answer = response?.ok ? `the ${response.status} answer's body` : undefined;
       if (timedOut()) {
         const what = answer ? `reading ${answer}` : "waiting for an answer";
-        failure = new TimeoutError(`${where} timed out ${what}: timeoutMs is ${timeoutMs} (${attempts})`, {
+        failure = new TimeoutError(`${where()} timed out ${what}: timeoutMs is ${timeoutMs} (${attempts})`, {
           timeoutMs,
           attempts: attempt,
         });
       } else {
         const status = response?.ok ? { status: response.status } : {};
         const words = (answer ? answer + " broke: " : "") + inWords(error, scrub);
-        const message = `${where} failed: ${words} (${attempts})`;
+        const message = `${where()} failed: ${words} (${attempts})`;
         failure = new ConnectionError(message, { cause: scrub.value(error), ...status });
       }
     } finally {

@@ -96,10 +96,24 @@ export interface ModelRequest {
   extra_body?: Record<string, unknown>;
 }
 
-/** Who wrote a chat message. */
+/**
+ * Who wrote a chat message.
+ *
+ * @example
+ * ```ts
+ * const role: ChatRole = "developer"; // "robot" is a type error
+ * ```
+ */
 export type ChatRole = "system" | "developer" | "user" | "assistant" | "tool" | "function";
 
-/** One part of a message's content. */
+/**
+ * One part of a message's content.
+ *
+ * @example
+ * ```ts
+ * const parts: ContentPart[] = [{ type: "text", text: "What is this?" }, { type: "image_url", image_url: { url } }];
+ * ```
+ */
 export type ContentPart =
   | { type: "text"; text: string }
   | { type: "image_url"; image_url: { url: string; detail?: "auto" | "low" | "high" } }
@@ -122,13 +136,27 @@ export interface ChatMessage {
   refusal?: string | null;
 }
 
-/** A function the model may call. */
+/**
+ * A function the model may call.
+ *
+ * @example
+ * ```ts
+ * const tool: ChatTool = { type: "function", function: { name: "weather", parameters: { type: "object" } } };
+ * ```
+ */
 export interface ChatTool {
   type: "function";
   function: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean | null };
 }
 
-/** The shape of the answer: free text, any JSON object, or JSON that follows a schema. */
+/**
+ * The shape of the answer: free text, any JSON object, or JSON that follows a schema.
+ *
+ * @example
+ * ```ts
+ * const format: ResponseFormat = { type: "json_schema", json_schema: { name: "answer", schema, strict: true } };
+ * ```
+ */
 export type ResponseFormat =
   | { type: "text" }
   | { type: "json_object" }
@@ -213,10 +241,24 @@ export interface Usage {
   };
 }
 
-/** Why a chat choice ended. */
+/**
+ * Why a chat choice ended.
+ *
+ * @example
+ * ```ts
+ * if (reply.choices[0]?.finish_reason === "length") console.warn("cut at max_tokens");
+ * ```
+ */
 export type ChatFinishReason = "stop" | "length" | "tool_calls" | "content_filter" | "function_call";
 
-/** Why a legacy completion choice ended. */
+/**
+ * Why a legacy completion choice ended.
+ *
+ * @example
+ * ```ts
+ * const done = completion.choices.every((c) => c.finish_reason === "stop");
+ * ```
+ */
 export type CompletionFinishReason = "stop" | "length" | "content_filter";
 
 /** Azure's content-filter verdicts (`hate`, `sexual`, `violence`, `self_harm`, …). */

@@ -90,6 +90,34 @@ const cases: Case[] = [
     headers: { authorization: "Bearer sk-env" },
   },
   {
+    name: "openai-python 0.x's OPENAI_ORGANIZATION → OpenAI-Organization (OPENAI_ORG_ID wins when both are set)",
+    env: (url) => ({ OPENAI_API_KEY: "sk-env", OPENAI_BASE_URL: url + "/v1", OPENAI_ORGANIZATION: "org-python0" }),
+    provider: "openai",
+    path: "/v1/chat/completions",
+    headers: { authorization: "Bearer sk-env", "openai-organization": "org-python0" },
+  },
+  {
+    name: "OPENAI_ORG_ID and OPENAI_ORGANIZATION both set: OPENAI_ORG_ID",
+    env: (url) => ({ OPENAI_API_KEY: "sk-env", OPENAI_BASE_URL: url + "/v1", OPENAI_ORG_ID: "org-new", OPENAI_ORGANIZATION: "org-old" }),
+    provider: "openai",
+    path: "/v1/chat/completions",
+    headers: { authorization: "Bearer sk-env", "openai-organization": "org-new" },
+  },
+  {
+    name: "AZURE_OPENAI_ENDPOINT + AZURE_OPENAI_AD_TOKEN (the official SDKs' name) → the token as Bearer",
+    env: (url) => ({ AZURE_OPENAI_ENDPOINT: url, AZURE_OPENAI_AD_TOKEN: "entra-env-token" }),
+    provider: "azure",
+    path: "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21",
+    headers: { authorization: "Bearer entra-env-token" },
+  },
+  {
+    name: "AZURE_OPENAI_API_KEY wins over AZURE_OPENAI_AD_TOKEN",
+    env: (url) => ({ AZURE_OPENAI_ENDPOINT: url, AZURE_OPENAI_API_KEY: "az-env-key", AZURE_OPENAI_AD_TOKEN: "entra-env-token" }),
+    provider: "azure",
+    path: "/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21",
+    headers: { "api-key": "az-env-key" },
+  },
+  {
     name: "empty variables count as unset",
     env: (url) => ({ AZURE_OPENAI_ENDPOINT: "", OPENAI_API_KEY: "sk-env", OPENAI_BASE_URL: url + "/v1", OPENAI_ORG_ID: "", OPENAI_PROJECT_ID: "" }),
     provider: "openai",
@@ -110,6 +138,24 @@ describe("fromEnv(env) → a config that reaches the right place", () => {
     expect(url).toBe(server.url + c.path);
     const names = ["api-key", "authorization", "openai-organization", "openai-project"] as const;
     expect(Object.fromEntries(names.map((n) => [n, headers[n]]))).toEqual(Object.fromEntries(names.map((n) => [n, c.headers[n]])));
+  });
+
+  test.each(cases)("through an injected fetch: $name", async (c) => {
+    const origin = "https://env.example.test";
+    const emulator = createEmulator();
+    const seen: { url: string; headers: Headers }[] = [];
+    const fetch: FetchLike = (url, init) => (seen.push({ url, headers: new Headers(init.headers) }), emulator.fetch(url, init));
+    const reply = await createClient({ ...fromEnv(c.env(origin)), fetch }).chat({ model: "gpt-4o", messages });
+    expect(reply.choices[0]?.message.content).toBe("You said: Hi");
+    expect(seen.map((s) => s.url)).toEqual([origin + c.path]);
+    const names = ["api-key", "authorization", "openai-organization", "openai-project"] as const;
+    expect(Object.fromEntries(names.map((n) => [n, seen[0]!.headers.get(n) ?? undefined]))).toEqual(Object.fromEntries(names.map((n) => [n, c.headers[n]])));
+  });
+
+  test("Azure without a key or token: createClient's ConfigError names apiKey, tokenProvider and AZURE_OPENAI_API_KEY", () => {
+    const config = fromEnv({ AZURE_OPENAI_ENDPOINT: "https://x.openai.azure.com" });
+    expect(() => createClient(config)).toThrow(/apiKey.*tokenProvider.*AZURE_OPENAI_API_KEY/);
+    expect(() => createClient(config)).not.toThrow(/not both/);
   });
 
   test("OPENAI_API_KEY alone → the OpenAI API at its default base URL", async () => {
