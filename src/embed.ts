@@ -311,9 +311,8 @@ export async function embedMany<F extends EmbedFormat = "number">(
     }
   };
 
-  /** Starts calls while the job may: not paused, a free slot, room to hold what comes back, inputs left. */
+  /** Starts calls while the job may: a free slot, room to hold what comes back, inputs left. */
   const launch = () => {
-    if (Date.now() < pausedUntil) return;
     // The first call to a deployment goes alone: a refusal that teaches a limit then costs one request.
     while (inFlight.size < (limits.probed ? allowed : 1) && unsent[0] && unsent[0].start < failedAt()) {
       // A slow onBatch slows the job: no new call while `concurrency` batches wait, unless it fills a gap.
@@ -332,10 +331,12 @@ export async function embedMany<F extends EmbedFormat = "number">(
   try {
     for (;;) {
       signal?.throwIfAborted();
-      launch();
+      // Read the clock once: a pause seen here is also the one waited out below.
+      const pausedFor = pausedUntil - Date.now();
+      if (pausedFor <= 0) launch();
       const more = unsent[0] && unsent[0].start < failedAt();
       if (!inFlight.size && !delivering && !more) break;
-      await nextChange(pausedUntil - Date.now());
+      await nextChange(pausedFor);
     }
   } finally {
     signal?.removeEventListener("abort", abort);

@@ -2,11 +2,11 @@
 // service's wait, the job goes on with half the calls in flight and grows back; the throttled batch is retried; a
 // rate-limited job finishes; a service that answers nothing but 429 ends the job in bounded time. Calls are logged
 // by an injected fetch wrapping the global one (start time, calls pending at start).
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { ApiError } from "../src/mod.ts";
 import { expectVectors } from "./embed-helpers.ts";
 import { bodyOf, clientsFor, failure, type Recorded, serveFor, type Step } from "./fault-server.ts";
-import { answer, loggingFetch } from "./helpers/embeddings-service.ts";
+import { answer, loggingFetch, serviceFetch } from "./helpers/embeddings-service.ts";
 
 const { openai, azure } = clientsFor({ openai: "sk-rate-KEY-41c2", azure: "azure-rate-KEY-93de" });
 const MODEL = "text-embedding-3-small";
@@ -137,4 +137,27 @@ test("an abort during a 429 pause rejects at once with its reason (not after the
   await wait(50);
   expect(log.started.filter((c) => c.afterAbort)).toEqual([]);
   expect(log.started.length).toBeLessThanOrEqual(3);
+});
+
+test("the pause is waited out even when the clock moves on between two looks at it (a clock that jumps 300 ms a read)", async () => {
+  // With a fetch injected nothing else reads the clock: the job must take one reading per decision, or it can see
+  // "paused" when deciding not to send and "not paused any more" when deciding how long to sleep, and never wake.
+  let now = 1_000_000;
+  const clock = vi.spyOn(Date, "now").mockImplementation(() => (now += 300));
+  try {
+    const service = serviceFetch({ provider: "openai" });
+    let count = 0;
+    const fetch = async (url: string, init: RequestInit) => {
+      count++;
+      if (count == 2) return Response.json({ error: { message: "Rate limit", type: "requests", code: "429" } }, { status: 429, headers: { "retry-after-ms": "500" } });
+      return service(url, init);
+    };
+    const input = texts(6);
+    const client = openai({ url: "http://service.test" }, { fetch });
+    const result = await client.embedMany({ model: MODEL, input, batchSize: 2, concurrency: 1 });
+    expectVectors(result.embeddings, input, 4, "number");
+    expect(count).toBe(4);
+  } finally {
+    clock.mockRestore();
+  }
 });
