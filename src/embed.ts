@@ -84,7 +84,11 @@ const checkTexts = (input: unknown): void => {
   }
 };
 
-/** A response's embeddings in input order: exactly one per input, each at its own integer index, or a ConnectionError. */
+/** Whether `index` names one of `count` inputs: an integer (not "0", not 1.5) in range. */
+const isSlot = (index: unknown, count: number): index is number =>
+  Number.isInteger(index) && (index as number) >= 0 && (index as number) < count;
+
+/** A response's embeddings in input order: one per input, each at its own integer index, or a ConnectionError. */
 function embeddingsOf(response: unknown, count: number): unknown[] {
   const data = (response as { data?: unknown } | null)?.data;
   if (!Array.isArray(data)) throw new ConnectionError("the embeddings response has no data list");
@@ -93,16 +97,20 @@ function embeddingsOf(response: unknown, count: number): unknown[] {
   for (let position = 0; position < count; position++) {
     const item = data[position] as { index?: unknown; embedding?: unknown } | null;
     const index = item?.index ?? position;
-    if (!item || !Number.isInteger(index) || (index as number) < 0 || (index as number) >= count || (index as number) in slots) {
+    if (!item || !isSlot(index, count) || index in slots) {
       throw new ConnectionError(`bad embedding at data[${position}]: a repeated or invalid index`);
     }
-    slots[index as number] = item.embedding;
+    slots[index] = item.embedding;
   }
   return slots;
 }
 
 /** One embeddings call; `embedding` is `number[]` whatever the wire format. */
-export async function embed(call: EmbedCall, body: Record<string, unknown>, options: RequestOptions = {}): Promise<EmbeddingResponse> {
+export async function embed(
+  call: EmbedCall,
+  body: Record<string, unknown>,
+  options: RequestOptions = {},
+): Promise<EmbeddingResponse> {
   const texts = [body?.input].flat();
   checkTexts(texts.length ? texts : [""]); // an empty list is refused like an empty string
   const response = await call({ encoding_format: "base64", ...body }, options);
@@ -134,7 +142,16 @@ export async function embedMany<F extends EmbedFormat = "number">(
   request: EmbedManyRequest<F>,
   options: RequestOptions = {},
 ): Promise<EmbedManyResult<F>> {
-  const { input, batchSize = 2048, concurrency = DEFAULT_CONCURRENCY, format, keep = true, onBatch, onProgress, ...fields } = request;
+  const {
+    input,
+    batchSize = 2048,
+    concurrency = DEFAULT_CONCURRENCY,
+    format,
+    keep = true,
+    onBatch,
+    onProgress,
+    ...fields
+  } = request;
   checkTexts(input);
   integer(batchSize, 0, "batchSize", 1);
   integer(concurrency, 0, "concurrency", 1);
@@ -260,7 +277,7 @@ export async function embedMany<F extends EmbedFormat = "number">(
     giveBack(call, call.cap);
   };
 
-  /** What a failed call means: wait and retry, cut smaller to a limit it taught, look for a too-long input, or the end. */
+  /** What a failed call means: wait and retry, cut smaller to a limit it taught, find a too-long input, or the end. */
   const recover = (call: Call, error: unknown) => {
     const size = call.end - call.start;
     if (!(error instanceof ApiError)) return fail(call.start, error);

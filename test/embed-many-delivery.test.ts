@@ -24,7 +24,12 @@ function batchLog(input: readonly string[], awaitMs?: () => number) {
     expect(start).toBe(next);
     busy = true;
     batches.push([start, embeddings.length]);
-    expectVectors(embeddings, input.slice(start, start + embeddings.length), 4, Array.isArray(embeddings[0]) ? "number" : "float32");
+    expectVectors(
+      embeddings,
+      input.slice(start, start + embeddings.length),
+      4,
+      Array.isArray(embeddings[0]) ? "number" : "float32",
+    );
     if (awaitMs) await pause(awaitMs());
     next = start + embeddings.length;
     busy = false;
@@ -38,7 +43,14 @@ test("onBatch gets every batch once, in input order and contiguous, under concur
   const input = texts(500);
   const log = batchLog(input, () => (random() < 0.2 ? 5 : 0));
   const progress: number[] = [];
-  const result = await openai(s).embedMany({ model: MODEL, input, batchSize: 7, concurrency: 6, onBatch: log.onBatch, onProgress: (d) => progress.push(d) });
+  const result = await openai(s).embedMany({
+    model: MODEL,
+    input,
+    batchSize: 7,
+    concurrency: 6,
+    onBatch: log.onBatch,
+    onProgress: (d) => progress.push(d),
+  });
   expect(log.batches).toHaveLength(Math.ceil(500 / 7));
   expect(log.delivered()).toBe(500);
   expect(progress).toEqual(log.batches.map(([start, length]) => start + length));
@@ -49,7 +61,14 @@ test("keep: false: embeddings come back empty, every batch went to onBatch, usag
   const s = await serveFor(t, ok);
   const input = texts(90);
   const log = batchLog(input);
-  const result = await azure(s).embedMany({ model: MODEL, input, batchSize: 10, keep: false, format: "float32", onBatch: log.onBatch });
+  const result = await azure(s).embedMany({
+    model: MODEL,
+    input,
+    batchSize: 10,
+    keep: false,
+    format: "float32",
+    onBatch: log.onBatch,
+  });
   expect(result.embeddings).toEqual([]);
   expect(result.requests).toBe(9);
   expect(result.usage.total_tokens).toBeGreaterThan(0);
@@ -106,7 +125,9 @@ test("resume: after a permanent failure, embedMany on input.slice(k) finishes an
   const onBatch = (embeddings: number[][], start: number) => {
     embeddings.forEach((e, i) => (saved[start + i] = e));
   };
-  const error = await client.embedMany({ model: MODEL, input, batchSize: 50, concurrency: 4, onBatch, onProgress: (done) => (k = done) }).catch((e) => e);
+  const error = await client
+    .embedMany({ model: MODEL, input, batchSize: 50, concurrency: 4, onBatch, onProgress: (done) => (k = done) })
+    .catch((e) => e);
   expect(error).toBeInstanceOf(ApiError);
   expect(error.message).toBe("This request was refused");
   // Everything before the failed batch [750, 800) was delivered, nothing at or after it.
@@ -116,7 +137,13 @@ test("resume: after a permanent failure, embedMany on input.slice(k) finishes an
 
   broken = false;
   phase = 1;
-  const rest = await client.embedMany({ model: MODEL, input: input.slice(k), batchSize: 50, concurrency: 4, onBatch: (e, start) => onBatch(e, k + start) });
+  const rest = await client.embedMany({
+    model: MODEL,
+    input: input.slice(k),
+    batchSize: 50,
+    concurrency: 4,
+    onBatch: (e, start) => onBatch(e, k + start),
+  });
   expect(rest.embeddings).toHaveLength(2000 - k);
   const resent = sentBy[1]!.flat();
   expect(resent.sort()).toEqual(input.slice(k).sort());
@@ -135,7 +162,10 @@ test("an abort at any point (seeded): rejects with its reason; no call starts an
     const abortAfter = Math.floor(random() * 80);
     const timer = setTimeout(() => caller.abort(reason), abortAfter);
     const outcome = await openai(s, { fetch: log.fetch })
-      .embedMany({ model: MODEL, input, batchSize: 5, concurrency: 1 + (run % 5), onBatch: delivered.onBatch }, { signal: caller.signal })
+      .embedMany(
+        { model: MODEL, input, batchSize: 5, concurrency: 1 + (run % 5), onBatch: delivered.onBatch },
+        { signal: caller.signal },
+      )
       .then(
         (result) => ({ result }),
         (error) => ({ error }),
@@ -167,7 +197,15 @@ test("a batch whose data carries string, fractional, repeated or out-of-range in
       return step;
     });
     const delivered: number[] = [];
-    const error = await openai(s).embedMany({ model: MODEL, input: texts(20), batchSize: 10, concurrency: 1, onBatch: (_e, start) => void delivered.push(start) }).catch((e) => e);
+    const error = await openai(s)
+      .embedMany({
+        model: MODEL,
+        input: texts(20),
+        batchSize: 10,
+        concurrency: 1,
+        onBatch: (_e, start) => void delivered.push(start),
+      })
+      .catch((e) => e);
     expect(error.name).toBe("ConnectionError");
     expect(error.message).toMatch(/index/);
     expect(delivered).toEqual([]);

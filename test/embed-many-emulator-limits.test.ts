@@ -9,7 +9,8 @@ import { startEmulator } from "./helpers.ts";
 
 const MODEL = "text-embedding-3-small";
 /** `n` inputs of exactly `chars` characters. */
-const texts = (n: number, chars: number, tag = "e") => Array.from({ length: n }, (_, i) => `${tag}${i} `.padEnd(chars, "w"));
+const texts = (n: number, chars: number, tag = "e") =>
+  Array.from({ length: n }, (_, i) => `${tag}${i} `.padEnd(chars, "w"));
 const servers = serversClosedAfterEach();
 
 interface Setup {
@@ -25,7 +26,11 @@ const TRANSPORTS: [string, (options: EmulatorOptions) => Promise<Setup>][] = [
     async (options) => {
       const s = await startEmulator(options);
       servers.push(s);
-      return { openai: () => s.openai(), azure: () => s.azure(), inputs: () => s.emulator.requests.map((r) => (r.body as { input: string[] }).input) };
+      return {
+        openai: () => s.openai(),
+        azure: () => s.azure(),
+        inputs: () => s.emulator.requests.map((r) => (r.body as { input: string[] }).input),
+      };
     },
   ],
   [
@@ -35,7 +40,14 @@ const TRANSPORTS: [string, (options: EmulatorOptions) => Promise<Setup>][] = [
       const fetch = emulator.fetch;
       return {
         openai: () => createClient({ provider: "openai", apiKey: "sk-emu", baseURL: "http://emulator.test/v1", fetch }),
-        azure: () => createClient({ provider: "azure", endpoint: "http://emulator.test", apiVersion: "2024-10-21", apiKey: "k", fetch }),
+        azure: () =>
+          createClient({
+            provider: "azure",
+            endpoint: "http://emulator.test",
+            apiVersion: "2024-10-21",
+            apiKey: "k",
+            fetch,
+          }),
         inputs: () => emulator.requests.map((r) => (r.body as { input: string[] }).input),
       };
     },
@@ -78,7 +90,13 @@ for (const [name, setup] of TRANSPORTS) {
       expect(sizes(sent.slice(1), input)).toEqual([9, 9, 9, 9, 9, 5]); // 900 tokens: 1000 less the margin
       expectVectors(result.embeddings, input, 4, "number");
       await client.embedMany({ model: "capped", input: input.slice(0, 20), dimensions: 4 });
-      expect(t.inputs().slice(7).map((call) => call.length).sort()).toEqual([2, 9, 9]);
+      expect(
+        t
+          .inputs()
+          .slice(7)
+          .map((call) => call.length)
+          .sort(),
+      ).toEqual([2, 9, 9]);
       await client.embedMany({ model: "free", input, dimensions: 4 });
       expect(t.inputs().at(-1)).toEqual(input);
     });

@@ -11,7 +11,8 @@ import { serviceFetch, serviceStep, type ServiceRules } from "./helpers/embeddin
 
 const MODEL = "text-embedding-3-small";
 /** `n` inputs of exactly `chars` characters (the scripted service counts chars / 4 tokens each). */
-const texts = (n: number, chars = 40, tag = "t") => Array.from({ length: n }, (_, i) => `${tag}${i} `.padEnd(chars, "x"));
+const texts = (n: number, chars = 40, tag = "t") =>
+  Array.from({ length: n }, (_, i) => `${tag}${i} `.padEnd(chars, "x"));
 
 interface Transport {
   name: string;
@@ -37,7 +38,10 @@ const TRANSPORTS: Transport[] = [
     async start(_t, rules) {
       const bodies: { input: string[] }[] = [];
       const fetch = serviceFetch(rules, bodies);
-      return { client: () => clientFor(rules.provider, "http://service.test", fetch), inputs: () => bodies.map((b) => b.input) };
+      return {
+        client: () => clientFor(rules.provider, "http://service.test", fetch),
+        inputs: () => bodies.map((b) => b.input),
+      };
     },
   },
 ];
@@ -56,7 +60,12 @@ for (const transport of TRANSPORTS) {
         const client = service.client();
         const input = texts(100);
         const delivered: number[] = [];
-        const result = await client.embedMany({ model: MODEL, input, format: "float32", onBatch: (e, start) => void delivered.push(start, e.length) });
+        const result = await client.embedMany({
+          model: MODEL,
+          input,
+          format: "float32",
+          onBatch: (e, start) => void delivered.push(start, e.length),
+        });
         const sent = service.inputs();
         expect(sent[0]).toEqual(input); // the refused call
         expect(sizesInOrder(sent.slice(1), input)).toEqual([27, 27, 27, 19]);
@@ -98,7 +107,12 @@ for (const transport of TRANSPORTS) {
         const progress: number[] = [];
         const error = await service
           .client()
-          .embedMany({ model: MODEL, input, onBatch: (e, start) => void delivered.push([start, e.length]), onProgress: (done) => progress.push(done) })
+          .embedMany({
+            model: MODEL,
+            input,
+            onBatch: (e, start) => void delivered.push([start, e.length]),
+            onProgress: (done) => progress.push(done),
+          })
           .catch((e) => e);
         expect(error).toBeInstanceOf(ApiError);
         expect(error.status).toBe(400);
@@ -119,7 +133,7 @@ for (const transport of TRANSPORTS) {
   }
 }
 
-test("a huge batchSize cut to one input per call (\"max number of inputs is 1\") goes on without overflowing the stack", async () => {
+test('a huge batchSize cut to one input per call ("max number of inputs is 1") goes on without overflowing the stack', async () => {
   const input = Array.from({ length: 300_000 }, (_, i) => `s${i}`);
   const sizes: number[] = [];
   const caller = new AbortController();
@@ -127,13 +141,24 @@ test("a huge batchSize cut to one input per call (\"max number of inputs is 1\")
     const { input: sent } = JSON.parse(String(init.body)) as { input: string[] };
     sizes.push(sent.length);
     if (sent.length > 1) {
-      return Response.json({ error: { message: tooManyInputsMessage(1), type: "invalid_request_error", param: null, code: null } }, { status: 400 });
+      return Response.json(
+        { error: { message: tooManyInputsMessage(1), type: "invalid_request_error", param: null, code: null } },
+        { status: 400 },
+      );
     }
     if (sizes.length == 20) caller.abort(new Error("enough"));
     return serviceFetch({ provider: "azure" })(_url, init);
   };
-  const client = createClient({ provider: "azure", endpoint: "http://service.test", apiVersion: "2024-10-21", apiKey: "k", fetch });
-  const error = await client.embedMany({ model: "ada1", input, batchSize: 300_000, concurrency: 1 }, { signal: caller.signal }).catch((e) => e);
+  const client = createClient({
+    provider: "azure",
+    endpoint: "http://service.test",
+    apiVersion: "2024-10-21",
+    apiKey: "k",
+    fetch,
+  });
+  const error = await client
+    .embedMany({ model: "ada1", input, batchSize: 300_000, concurrency: 1 }, { signal: caller.signal })
+    .catch((e) => e);
   expect(error).toEqual(new Error("enough"));
   expect(sizes[0]).toBe(300_000);
   expect(sizes.slice(1)).toEqual(Array(19).fill(1));

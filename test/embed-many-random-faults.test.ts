@@ -37,26 +37,30 @@ for (const [name, client] of [
   ["OpenAI", openai],
   ["Azure", azure],
 ] as const) {
-  test(`${name}: 20 000 inputs through seeded 429s, 500s and resets: every embedding belongs to its input`, { timeout: 60_000 }, async (t) => {
-    const service = faultyService(name == "OpenAI" ? 1 : 2);
-    const s = await serveFor(t, service.step);
-    const input = Array.from({ length: 20_000 }, (_, i) => `fuzz ${i} ${"w".repeat(i % 13)}`);
-    let next = 0;
-    const result = await client(s).embedMany({
-      model: "text-embedding-3-small",
-      input,
-      batchSize: 64,
-      concurrency: 8,
-      format: "float32",
-      onBatch: (embeddings, start) => {
-        expect(start).toBe(next);
-        next += embeddings.length;
-      },
-    });
-    expect(next).toBe(20_000);
-    expect(service.counts["429"]).toBeGreaterThan(10);
-    expect(service.counts["500"]).toBeGreaterThan(10);
-    expect(service.counts.reset).toBeGreaterThan(5);
-    expectVectors(result.embeddings, input, 4, "float32");
-  });
+  test(
+    `${name}: 20 000 inputs through seeded 429s, 500s and resets: every embedding belongs to its input`,
+    { timeout: 60_000 },
+    async (t) => {
+      const service = faultyService(name == "OpenAI" ? 1 : 2);
+      const s = await serveFor(t, service.step);
+      const input = Array.from({ length: 20_000 }, (_, i) => `fuzz ${i} ${"w".repeat(i % 13)}`);
+      let next = 0;
+      const result = await client(s).embedMany({
+        model: "text-embedding-3-small",
+        input,
+        batchSize: 64,
+        concurrency: 8,
+        format: "float32",
+        onBatch: (embeddings, start) => {
+          expect(start).toBe(next);
+          next += embeddings.length;
+        },
+      });
+      expect(next).toBe(20_000);
+      expect(service.counts["429"]).toBeGreaterThan(10);
+      expect(service.counts["500"]).toBeGreaterThan(10);
+      expect(service.counts.reset).toBeGreaterThan(5);
+      expectVectors(result.embeddings, input, 4, "float32");
+    },
+  );
 }

@@ -12,7 +12,8 @@ const { openai, azure } = clientsFor({ openai: "sk-rate-KEY-41c2", azure: "azure
 const MODEL = "text-embedding-3-small";
 const texts = (n: number) => Array.from({ length: n }, (_, i) => `rate ${i}`);
 const ok = (request: Recorded): Step => answer(bodyOf(request), { provider: "openai" }) as Step;
-const tooMany = (headers: Record<string, string>) => failure(429, { headers, message: "Rate limit reached. Please try again later.", code: "429" });
+const tooMany = (headers: Record<string, string>) =>
+  failure(429, { headers, message: "Rate limit reached. Please try again later.", code: "429" });
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test("a 429 pauses every call for the service's wait, then half the calls go, growing back to concurrency", async (t) => {
@@ -33,7 +34,13 @@ test("a 429 pauses every call for the service's wait, then half the calls go, gr
   });
   const log = loggingFetch();
   const input = texts(60);
-  const result = await azure(s, { fetch: log.fetch }).embedMany({ model: MODEL, input, batchSize: 1, concurrency: 4, format: "float32" });
+  const result = await azure(s, { fetch: log.fetch }).embedMany({
+    model: MODEL,
+    input,
+    batchSize: 1,
+    concurrency: 4,
+    format: "float32",
+  });
 
   expectVectors(result.embeddings, input, 4, "float32");
   expect(result.requests).toBe(61); // 60 inputs + the throttled call, retried once
@@ -54,10 +61,18 @@ test("a 429 pauses every call for the service's wait, then half the calls go, gr
 });
 
 test("a rate-limited job finishes: five 429s in a row (send alone would give up after three) and the job still completes", async (t) => {
-  const s = await serveFor(t, (request, index) => (index >= 1 && index <= 5 ? tooMany({ "retry-after-ms": "5" }) : ok(request)));
+  const s = await serveFor(t, (request, index) =>
+    index >= 1 && index <= 5 ? tooMany({ "retry-after-ms": "5" }) : ok(request),
+  );
   const input = texts(12);
   const progress: number[] = [];
-  const result = await openai(s).embedMany({ model: MODEL, input, batchSize: 3, concurrency: 1, onProgress: (done) => progress.push(done) });
+  const result = await openai(s).embedMany({
+    model: MODEL,
+    input,
+    batchSize: 3,
+    concurrency: 1,
+    onProgress: (done) => progress.push(done),
+  });
   expectVectors(result.embeddings, input, 4, "number");
   expect(result.requests).toBe(4 + 5);
   expect(progress).toEqual([3, 6, 9, 12]);
@@ -68,7 +83,9 @@ test("a rate-limited job finishes: five 429s in a row (send alone would give up 
 test("nothing but 429s: the job ends with the ApiError on the 7th 429 in a row (6 pauses), one call at a time", async (t) => {
   const s = await serveFor(t, () => tooMany({ "retry-after-ms": "5" }));
   const progress: number[] = [];
-  const error = await openai(s).embedMany({ model: MODEL, input: texts(50), concurrency: 1, onProgress: (d) => progress.push(d) }).catch((e) => e);
+  const error = await openai(s)
+    .embedMany({ model: MODEL, input: texts(50), concurrency: 1, onProgress: (d) => progress.push(d) })
+    .catch((e) => e);
   expect(error).toBeInstanceOf(ApiError);
   expect(error).toMatchObject({ status: 429, message: "Rate limit reached. Please try again later." });
   expect(s.requests).toHaveLength(7);
@@ -82,7 +99,9 @@ test("nothing but 429s at concurrency 8 on a known deployment: ends with the Api
   const client = azure(s, { fetch: log.fetch });
   await client.embedMany({ model: MODEL, input: texts(3) }); // the deployment is known: no probe next time
   healthy = false;
-  const error = await client.embedMany({ model: MODEL, input: texts(400), batchSize: 1, concurrency: 8 }).catch((e) => e);
+  const error = await client
+    .embedMany({ model: MODEL, input: texts(400), batchSize: 1, concurrency: 8 })
+    .catch((e) => e);
   expect(error).toBeInstanceOf(ApiError);
   expect(error.status).toBe(429);
   // 8 at first, then at most half as many after each of the 6 pauses (stale 429s of a burst do not count).
@@ -95,7 +114,9 @@ test("nothing but 429s at concurrency 8 on a known deployment: ends with the Api
 
 test("a 429 asking for more than a minute ends the job at once with its ApiError", async (t) => {
   const s = await serveFor(t, [(request) => ok(request), tooMany({ "retry-after": "120" })]);
-  const error = await openai(s).embedMany({ model: MODEL, input: texts(4), batchSize: 2, concurrency: 1 }).catch((e) => e);
+  const error = await openai(s)
+    .embedMany({ model: MODEL, input: texts(4), batchSize: 2, concurrency: 1 })
+    .catch((e) => e);
   expect(error).toBeInstanceOf(ApiError);
   expect(error.status).toBe(429);
   expect(s.requests).toHaveLength(2);
@@ -113,12 +134,23 @@ test("without a hint the pause is a back-off, and the job still completes", asyn
 
 test("other failures keep send's retry rules: a 503 twice, then success, within one call; x-ratelimit-reset hints pace 429s", async (t) => {
   const s = await serveFor(t, (request, index) =>
-    index == 1 || index == 2 ? failure(503) : index == 4 ? tooMany({ "x-ratelimit-reset-requests": "250ms" }) : ok(request),
+    index == 1 || index == 2
+      ? failure(503)
+      : index == 4
+        ? tooMany({ "x-ratelimit-reset-requests": "250ms" })
+        : ok(request),
   );
   const input = texts(6);
   const result = await openai(s).embedMany({ model: MODEL, input, batchSize: 2, concurrency: 1 });
   expectVectors(result.embeddings, input, 4, "number");
-  expect(s.requests.map((r) => bodyOf(r).input[0])).toEqual(["rate 0", "rate 2", "rate 2", "rate 2", "rate 4", "rate 4"]);
+  expect(s.requests.map((r) => bodyOf(r).input[0])).toEqual([
+    "rate 0",
+    "rate 2",
+    "rate 2",
+    "rate 2",
+    "rate 4",
+    "rate 4",
+  ]);
   expect(s.requests[5]!.at - s.requests[4]!.at).toBeGreaterThanOrEqual(248);
 });
 
@@ -131,7 +163,10 @@ test("an abort during a 429 pause rejects at once with its reason (not after the
     return tooMany({ "retry-after-ms": "30000" });
   });
   const log = loggingFetch(undefined, () => caller.signal.aborted);
-  const run = openai(s, { fetch: log.fetch }).embedMany({ model: MODEL, input: texts(8), batchSize: 2, concurrency: 2 }, { signal: caller.signal });
+  const run = openai(s, { fetch: log.fetch }).embedMany(
+    { model: MODEL, input: texts(8), batchSize: 2, concurrency: 2 },
+    { signal: caller.signal },
+  );
   // Were the pause not cut short, this would outlast the test's 5 s timeout.
   await expect(run).rejects.toBe(reason);
   await wait(50);
@@ -149,7 +184,11 @@ test("the pause is waited out even when the clock moves on between two looks at 
     let count = 0;
     const fetch = async (url: string, init: RequestInit) => {
       count++;
-      if (count == 2) return Response.json({ error: { message: "Rate limit", type: "requests", code: "429" } }, { status: 429, headers: { "retry-after-ms": "500" } });
+      if (count == 2)
+        return Response.json(
+          { error: { message: "Rate limit", type: "requests", code: "429" } },
+          { status: 429, headers: { "retry-after-ms": "500" } },
+        );
       return service(url, init);
     };
     const input = texts(6);

@@ -24,8 +24,14 @@ const transports: [string, (t: TestContext, body: unknown) => Promise<{ client: 
   [
     "real HTTP",
     async (t, body) => {
-      const s = await serveFor(t, () => ({ body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
-      return { client: createClient({ provider: "openai", apiKey: "sk-checks", baseURL: s.url + "/v1" }), requests: () => s.requests.length };
+      const s = await serveFor(t, () => ({
+        body: JSON.stringify(body),
+        headers: { "content-type": "application/json" },
+      }));
+      return {
+        client: createClient({ provider: "openai", apiKey: "sk-checks", baseURL: s.url + "/v1" }),
+        requests: () => s.requests.length,
+      };
     },
   ],
   [
@@ -36,7 +42,16 @@ const transports: [string, (t: TestContext, body: unknown) => Promise<{ client: 
         count++;
         return new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
       };
-      return { client: createClient({ provider: "azure", endpoint: "http://x.test", apiVersion: "2024-10-21", apiKey: "k", fetch }), requests: () => count };
+      return {
+        client: createClient({
+          provider: "azure",
+          endpoint: "http://x.test",
+          apiVersion: "2024-10-21",
+          apiKey: "k",
+          fetch,
+        }),
+        requests: () => count,
+      };
     },
   ],
 ];

@@ -23,33 +23,64 @@ export const tokensOf = (text: string) => Math.ceil(text.length / 4);
 
 const refusal = (rules: ServiceRules, message: string, code: string | null): { status: number; body: unknown } => ({
   status: 400,
-  body: { error: { message, type: code ?? "invalid_request_error", param: null, code: rules.provider == "openai" ? code : null } },
+  body: {
+    error: {
+      message,
+      type: code ?? "invalid_request_error",
+      param: null,
+      code: rules.provider == "openai" ? code : null,
+    },
+  },
 });
 
 /** The status and JSON body the service answers to an embeddings request body. */
-export function answer(body: { input: string[]; encoding_format?: string }, rules: ServiceRules): { status: number; body: unknown } {
+export function answer(
+  body: { input: string[]; encoding_format?: string },
+  rules: ServiceRules,
+): { status: number; body: unknown } {
   const { input } = body;
   const counts = input.map(tokensOf);
   const requested = counts.reduce((sum, n) => sum + n, 0);
   const longest = Math.max(...counts);
   if (rules.maxInputTokens && longest > rules.maxInputTokens) {
-    const message = `This model's maximum context length is ${rules.maxInputTokens} tokens, however you requested ${longest} tokens (${longest} in your prompt; 0 for the completion). Please reduce your prompt; or completion length.`;
+    const message =
+      `This model's maximum context length is ${rules.maxInputTokens} tokens, however you requested ${longest} ` +
+      `tokens (${longest} in your prompt; 0 for the completion). Please reduce your prompt; or completion length.`;
     return refusal(rules, message, null);
   }
   if (rules.maxTokensPerRequest && requested > rules.maxTokensPerRequest) {
-    return refusal(rules, `Requested ${requested} tokens, max ${rules.maxTokensPerRequest} tokens per request`, "max_tokens_per_request");
+    return refusal(
+      rules,
+      `Requested ${requested} tokens, max ${rules.maxTokensPerRequest} tokens per request`,
+      "max_tokens_per_request",
+    );
   }
   const dims = rules.dims ?? 4;
   const data = input.map((text, index) => {
     const vector = embeddingOf(text, dims);
-    return { object: "embedding", index, embedding: body.encoding_format == "base64" ? float32ToBase64(vector) : Array.from(vector) };
+    return {
+      object: "embedding",
+      index,
+      embedding: body.encoding_format == "base64" ? float32ToBase64(vector) : Array.from(vector),
+    };
   });
   if (rules.reversed) data.reverse();
-  return { status: 200, body: { object: "list", model: "text-embedding-3-small", data, usage: { prompt_tokens: requested, total_tokens: requested } } };
+  return {
+    status: 200,
+    body: {
+      object: "list",
+      model: "text-embedding-3-small",
+      data,
+      usage: { prompt_tokens: requested, total_tokens: requested },
+    },
+  };
 }
 
 /** The service as a fault-server step (real HTTP). */
-export const serviceStep = (rules: ServiceRules): StepFn => (request) => answer(bodyOf(request), rules) as Step;
+export const serviceStep =
+  (rules: ServiceRules): StepFn =>
+  (request) =>
+    answer(bodyOf(request), rules) as Step;
 
 /** The service as an injected fetch; `bodies` receives every request body. */
 export function serviceFetch(rules: ServiceRules, bodies: { input: string[] }[] = []): FetchLike {
@@ -89,13 +120,24 @@ export interface Started {
  * Wraps a fetch (the global one by default) and logs each call: how many were pending (from call to response head)
  * when it started, and whether `abortedYet()` was already true.
  */
-export function loggingFetch(inner: FetchLike = (url, init) => fetch(url, init), abortedYet: () => boolean = () => false) {
+export function loggingFetch(
+  inner: FetchLike = (url, init) => fetch(url, init),
+  abortedYet: () => boolean = () => false,
+) {
   const started: Started[] = [];
   let pending = 0;
   const logged: FetchLike = async (url, init) => {
     const { input } = JSON.parse(String(init.body)) as { input: string[] };
     pending++;
-    const call: Started = { first: input[0]!, size: input.length, at: Date.now(), pendingAtStart: pending, afterAbort: abortedYet(), signal: init.signal!, settled: false };
+    const call: Started = {
+      first: input[0]!,
+      size: input.length,
+      at: Date.now(),
+      pendingAtStart: pending,
+      afterAbort: abortedYet(),
+      signal: init.signal!,
+      settled: false,
+    };
     started.push(call);
     try {
       return await inner(url, init);
