@@ -1,6 +1,6 @@
 // createClient: checks the config once, then every method is one `call` (or `open` for a stream): the provider
 // builds the target from the operations table (providers.ts), send.ts sends it.
-import { type EmbedCall, embed, embedMany } from "./embed.ts";
+import { type EmbedCall, embed, embedMany, type LearnedLimits } from "./embed.ts";
 import { check, headerRecord, integer } from "./errors.ts";
 import { CHAT_END, readEvents } from "./events.ts";
 import { OPERATIONS, type OperationName } from "./operations.ts";
@@ -107,8 +107,8 @@ function settingsOf(config: ClientConfig): Settings {
 export function createClient(config: ClientConfig): Client {
   const settings = settingsOf(config);
   const { provider } = settings;
-  // Embedding input limits learned per deployment: embedMany's own state, kept for the client's life.
-  const limits = new Map<string, number>();
+  // What embedMany learns per deployment (inputs and characters per call): its own store, for the client's life.
+  const limits: LearnedLimits = new Map();
 
   const calls: Calls = {
     // Async, so that bad arguments reject the promise like every other failure.
@@ -144,7 +144,7 @@ export function createClient(config: ClientConfig): Client {
     const open = () => calls.open(operation, request, options);
     return readEvents<T>(open, CHAT_END, { signal: options?.signal, timeoutMs: calls.timeoutMs(options) });
   };
-  const embedCall: EmbedCall = (request, options) => calls.call("embeddings", request, options) as never;
+  const embedCall: EmbedCall = (request, options) => calls.call("embeddings", request, options);
 
   // A namespace of operations (the Responses API) is built on `calls` and attached here, next to the methods.
   return {
@@ -159,7 +159,8 @@ export function createClient(config: ClientConfig): Client {
     embedMany(request, options) {
       // Input limits belong to a deployment: its URL, plus the body's model on Azure's v1 form.
       const { url, body } = provider.target("embeddings", request);
-      return embedMany({ provider, limits }, embedCall, url + " " + body?.model, request, options);
+      const key = url + " " + body?.model;
+      return embedMany({ call: embedCall, inputLimit: provider.inputLimit, limits, key }, request, options);
     },
     responses: createResponses(calls),
   };

@@ -35,7 +35,7 @@ describe.concurrent("embedMany through faults", () => {
   test("a 500 in the middle of the run: that batch is retried, embeddings right and in order", async (t) => {
     const s = await serveFor(t, [embeddings, embeddingsFailure(500), embeddings, embeddings]);
     const progress: number[] = [];
-    const result = await openai(s).embedMany({ model: "text-embedding-3-small", input: texts(5), batchSize: 2, onProgress: (done) => progress.push(done) });
+    const result = await openai(s).embedMany({ model: "text-embedding-3-small", input: texts(5), batchSize: 2, concurrency: 1, onProgress: (done) => progress.push(done) });
     t.expect(result.requests).toBe(4);
     t.expect(s.requests).toHaveLength(4);
     t.expect(inputs(s)).toEqual([["text-0", "text-1"], ["text-2", "text-3"], ["text-2", "text-3"], ["text-4"]]);
@@ -66,7 +66,7 @@ describe.concurrent("embedMany through faults", () => {
     const s = await serveFor(t, [embeddings, embeddingsFailure(400, {}), embeddings]);
     const progress: number[] = [];
     const e = await rejection(
-      openai(s).embedMany({ model: "text-embedding-3-small", input: texts(6), batchSize: 2, onProgress: (done) => progress.push(done) }),
+      openai(s).embedMany({ model: "text-embedding-3-small", input: texts(6), batchSize: 2, concurrency: 1, onProgress: (done) => progress.push(done) }),
       SECRETS,
     );
     t.expect(e).toBeInstanceOf(ApiError);
@@ -78,33 +78,54 @@ describe.concurrent("embedMany through faults", () => {
 
   test("a batch whose retries run out: rejects after 1 + 3 requests, no later batch is sent", async (t) => {
     const s = await serveFor(t, [embeddings, embeddingsFailure(503), embeddingsFailure(503), embeddingsFailure(503), embeddings]);
-    const e = await rejection(openai(s).embedMany({ model: "text-embedding-3-small", input: texts(6), batchSize: 2 }), SECRETS);
+    const e = await rejection(openai(s).embedMany({ model: "text-embedding-3-small", input: texts(6), batchSize: 2, concurrency: 1 }), SECRETS);
     t.expect(e).toMatchObject({ name: "ApiError", status: 503 });
     await pause(100);
     t.expect(s.requests).toHaveLength(4);
     t.expect(inputs(s).slice(1)).toEqual([["text-2", "text-3"], ["text-2", "text-3"], ["text-2", "text-3"]]);
   });
 
-  test("a permanent failure while another batch is in flight: rejects at once, nothing sent after", async (t) => {
-    // The first batch is held by the server until after the run has rejected (or 3 s, if the run waited for it).
+  test("a permanent failure while other batches are in flight: earlier ones finish and are delivered, later ones are cancelled", async (t) => {
+    // After the probe [0, 1], three calls go at once: [2, 3] is held until [4, 5] has failed with a 401, [6, 7] never
+    // answers. The job must deliver [2, 3], cancel [6, 7] and reject with the 401 without waiting for it.
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
-    const fallback = setTimeout(() => open(), 3000);
-    let held = true;
     const s = await serveFor(t, async (request) => {
       const first: string = bodyOf(request).input[0];
-      if (first == "text-2") return embeddingsFailure(401, {});
-      if (first == "text-0") await gate;
+      if (first == "text-4") {
+        setTimeout(open, 50);
+        return embeddingsFailure(401, {});
+      }
+      if (first == "text-2") await gate;
+      if (first == "text-6") return { action: "hang" };
       return embeddings(request, 0);
     });
-    gate.then(() => (held = false));
-    const e = await rejection(openai(s).embedMany({ model: "text-embedding-3-small", input: texts(8), batchSize: 2, concurrency: 2 }), SECRETS);
+    const signals = new Map<string, AbortSignal>();
+    const fetchLogged = (url: string, init: RequestInit) => {
+      signals.set(JSON.parse(String(init.body)).input[0], init.signal!);
+      return fetch(url, init);
+    };
+    const delivered: [number, unknown[]][] = [];
+    const progress: number[] = [];
+    const run = openai(s, { fetch: fetchLogged }).embedMany({
+      model: "text-embedding-3-small",
+      input: texts(8),
+      batchSize: 2,
+      concurrency: 3,
+      onBatch: (embeddings, start) => void delivered.push([start, embeddings]),
+      onProgress: (done) => progress.push(done),
+    });
+    const e = await rejection(run, SECRETS);
     t.expect(e).toMatchObject({ name: "ApiError", status: 401 });
-    t.expect(held).toBe(true); // it did not wait for the batch in flight
-    clearTimeout(fallback);
-    open();
+    t.expect(delivered).toEqual([
+      [0, texts(8).slice(0, 2).map(vectorOf)],
+      [2, texts(8).slice(2, 4).map(vectorOf)],
+    ]);
+    t.expect(progress).toEqual([2, 4]);
+    t.expect(signals.get("text-6")?.aborted).toBe(true);
     await pause(100);
-    t.expect(inputs(s)).toEqual([["text-0", "text-1"], ["text-2", "text-3"]]);
+    // Counted where calls leave the client: the cancelled one may or may not have reached the server.
+    t.expect([...signals.keys()].sort()).toEqual(["text-0", "text-2", "text-4", "text-6"]);
   });
 
   test("a batch answered with too few embeddings: ConnectionError, no partial result", async (t) => {
@@ -114,7 +135,7 @@ describe.concurrent("embedMany through faults", () => {
       return step;
     };
     const s = await serveFor(t, [embeddings, short, embeddings]);
-    const e = await rejection(openai(s).embedMany({ model: "text-embedding-3-small", input: texts(6), batchSize: 2 }), SECRETS);
+    const e = await rejection(openai(s).embedMany({ model: "text-embedding-3-small", input: texts(6), batchSize: 2, concurrency: 1 }), SECRETS);
     t.expect(e).toBeInstanceOf(ConnectionError);
     await pause(100);
     t.expect(s.requests).toHaveLength(2);
@@ -124,13 +145,20 @@ describe.concurrent("embedMany through faults", () => {
     const controller = new AbortController();
     const reason = new Error("stop embedding");
     const s = await serveFor(t, [embeddings, { action: "hang" }, embeddings]);
-    const run = openai(s).embedMany(
-      { model: "text-embedding-3-small", input: texts(6), batchSize: 2, onProgress: () => setTimeout(() => controller.abort(reason), 50) },
+    // Counted where calls leave the client (on a loaded machine the second may reach the server late).
+    const sent: string[] = [];
+    const fetchLogged = (url: string, init: RequestInit) => {
+      sent.push(JSON.parse(String(init.body)).input[0]);
+      return fetch(url, init);
+    };
+    const run = openai(s, { fetch: fetchLogged }).embedMany(
+      { model: "text-embedding-3-small", input: texts(6), batchSize: 2, concurrency: 1, onProgress: () => setTimeout(() => controller.abort(reason), 50) },
       { signal: controller.signal },
     );
     t.expect(await rejection(run, SECRETS)).toBe(reason);
     await pause(100);
-    t.expect(s.requests).toHaveLength(2);
+    t.expect(sent).toEqual(["text-0", "text-2"]);
+    t.expect(s.requests.length).toBeLessThanOrEqual(2);
   });
 
   test("embed (one call) is retried like any call: 429 then 200, 2 requests", async (t) => {

@@ -73,6 +73,7 @@ test("aborted from onProgress: rejects with the reason, and no request is sent a
       input: texts(50),
       dimensions: 4,
       batchSize: 10,
+      concurrency: 1,
       onProgress: (done) => {
         progress.push(done);
         if (done == 20) caller.abort(reason);
@@ -94,7 +95,7 @@ test("aborted from onProgress during Azure's one-input-per-call fallback: nothin
   const reason = { stop: true };
   const t = await setup({}, caller);
   const result = t.azure().embedMany(
-    { model: "ada1", input: texts(10), dimensions: 4, onProgress: (done) => done == 3 && caller.abort(reason) },
+    { model: "ada1", input: texts(10), dimensions: 4, concurrency: 1, onProgress: (done) => done == 3 && caller.abort(reason) },
     { signal: caller.signal },
   );
   await expect(result).rejects.toBe(reason);

@@ -1,6 +1,6 @@
 // embedMany on Azure over real HTTP: deployments that take 1, 16 or 2048 inputs per call. The first multi-input
 // call is a probe; a "Too many inputs" 400 re-chunks to the size it names, the size is remembered per deployment
-// on the client, and nothing is lost, repeated or reordered.
+// on the client, and nothing is lost, repeated or reordered. Tests of the exact order of calls use concurrency 1.
 import { expect, test } from "vitest";
 import { ApiError, createClient } from "../src/mod.ts";
 import { createEmulator, type EmulatorOptions, serve, tooManyInputsMessage } from "../src/testing.ts";
@@ -33,7 +33,7 @@ test("limited to 16: one failing probe, then calls of 16 in order; every vector 
   const s = await start();
   const input = texts(100);
   const progress: number[] = [];
-  const result = await s.azure().embedMany({ model: "ada16", input, dimensions: 8, onProgress: (done, total) => progress.push(done / total) });
+  const result = await s.azure().embedMany({ model: "ada16", input, dimensions: 8, concurrency: 1, onProgress: (done, total) => progress.push(done / total) });
 
   expect(s.emulator.requests.map((r) => r.url)).toEqual(Array(1 + Math.ceil(100 / 16)).fill(deploymentURL(s, "ada16")));
   expect(inputs(s)).toEqual([input, ...chunks(input, 16)]);
@@ -47,17 +47,17 @@ test("the limit is remembered on the client: the second embedMany sends no faili
   const s = await start();
   const client = s.azure();
   const first = texts(40, "first");
-  expect((await client.embedMany({ model: "ada16", input: first, dimensions: 8 })).requests).toBe(1 + 3);
+  expect((await client.embedMany({ model: "ada16", input: first, dimensions: 8, concurrency: 1 })).requests).toBe(1 + 3);
 
   s.emulator.reset();
   const second = texts(50, "second");
-  const again = await client.embedMany({ model: "ada16", input: second, dimensions: 8, format: "float32" });
+  const again = await client.embedMany({ model: "ada16", input: second, dimensions: 8, concurrency: 1, format: "float32" });
   expect(inputs(s)).toEqual(chunks(second, 16));
   expect(again.requests).toBe(4);
   expectVectors(again.embeddings, second, 8, "float32");
 
   s.emulator.reset();
-  const fresh = await s.azure().embedMany({ model: "ada16", input: second, dimensions: 8 });
+  const fresh = await s.azure().embedMany({ model: "ada16", input: second, dimensions: 8, concurrency: 1 });
   expect(inputs(s)).toEqual([second, ...chunks(second, 16)]);
   expect(fresh.requests).toBe(5);
   expectVectors(fresh.embeddings, second, 8, "number");
@@ -76,10 +76,10 @@ test("limits are per deployment: learning ada16's limit does not shrink calls to
   expectVectors(result.embeddings, input, 4, "number");
 });
 
-test("limited to 1: one call per input, in order, one at a time by default", async () => {
+test("limited to 1 with concurrency 1: one call per input, in order, one at a time", async () => {
   const s = await start({ latencyMs: 5 });
   const input = texts(12);
-  const result = await s.azure().embedMany({ model: "ada1", input, dimensions: 8, format: "float32" });
+  const result = await s.azure().embedMany({ model: "ada1", input, dimensions: 8, format: "float32", concurrency: 1 });
   expect(inputs(s)).toEqual([input, ...input.map((t) => [t])]);
   expect(result.requests).toBe(13);
   expect(s.emulator.stats.maxInFlight).toBe(1);
@@ -139,8 +139,8 @@ test("a deployment that takes 2048 inputs gets 2048 inputs in one request", asyn
 test("the deployment can be named by `deployment` or through the client's deployments map", async () => {
   const s = await start();
   const input = texts(20);
-  const byField = await s.azure().embedMany({ model: "text-embedding-ada-002", deployment: "ada16", input, dimensions: 4 });
-  const byMap = await s.azure({ deployments: { "text-embedding-ada-002": "ada16" } }).embedMany({ model: "text-embedding-ada-002", input, dimensions: 4 });
+  const byField = await s.azure().embedMany({ model: "text-embedding-ada-002", deployment: "ada16", input, dimensions: 4, concurrency: 1 });
+  const byMap = await s.azure({ deployments: { "text-embedding-ada-002": "ada16" } }).embedMany({ model: "text-embedding-ada-002", input, dimensions: 4, concurrency: 1 });
   expect(s.emulator.requests.map((r) => r.url)).toEqual(Array(6).fill(deploymentURL(s, "ada16")));
   expect(inputs(s)).toEqual([input, ...chunks(input, 16), input, ...chunks(input, 16)]);
   expectVectors(byField.embeddings, input, 4, "number");
@@ -151,7 +151,7 @@ test("Azure v1 form: same fallback on /openai/v1/embeddings with the deployment 
   const s = await start();
   const client = s.azure({ apiVersion: "v1" });
   const input = texts(40);
-  const result = await client.embedMany({ model: "ada16", input, dimensions: 8 });
+  const result = await client.embedMany({ model: "ada16", input, dimensions: 8, concurrency: 1 });
   expect(s.emulator.requests.map((r) => r.url)).toEqual(Array(4).fill(`${s.url}/openai/v1/embeddings`));
   expect(s.emulator.requests.map((r) => (r.body as { model: string }).model)).toEqual(Array(4).fill("ada16"));
   expect(inputs(s)).toEqual([input, ...chunks(input, 16)]);
@@ -159,7 +159,7 @@ test("Azure v1 form: same fallback on /openai/v1/embeddings with the deployment 
   expectVectors(result.embeddings, input, 8, "number");
 
   s.emulator.reset();
-  const again = await client.embedMany({ model: "ada16", input, dimensions: 8 });
+  const again = await client.embedMany({ model: "ada16", input, dimensions: 8, concurrency: 1 });
   expect(inputs(s)).toEqual(chunks(input, 16));
   expect(again.requests).toBe(3);
   // Another v1 deployment on the same client is not shrunk.
@@ -202,7 +202,7 @@ test("other Azure errors are not taken for an input limit: ApiError after one re
     count++;
     await request.text();
     return Response.json(
-      { error: { message: "This model's maximum context length is 8192 tokens, however you requested 9000 tokens. Please reduce your prompt.", type: "invalid_request_error", param: null, code: null } },
+      { error: { message: "The embeddings operation does not work with the specified model, gpt-4o. Please choose different model and try again.", type: "invalid_request_error", param: null, code: "OperationNotSupported" } },
       { status: 400, headers: { "apim-request-id": "apim-1" } },
     );
   });

@@ -61,7 +61,14 @@ test('format "float32" gives one Float32Array per input, with the right values; 
   expectVectors(f, input, 1536, "float32");
   expectVectors(n, input, 1536, "number");
   expectVectors(d, input.slice(0, 2), 1536, "number");
-  expect(inputs(s).map((i) => i.length)).toEqual([128, 128, 44, 128, 128, 44, 2]);
+  expect(inputs(s).map((i) => i.length).sort((a, b) => b - a)).toEqual([128, 128, 128, 128, 44, 44, 2]);
+  // onBatch's embeddings follow format too.
+  const seen: string[] = [];
+  await client.embedMany({ model: MODEL, input: input.slice(0, 2), format: "float32", onBatch: (e: Float32Array[]) => void seen.push(e[0]!.constructor.name) });
+  await client.embedMany({ model: MODEL, input: input.slice(0, 2), onBatch: (e: number[][]) => void seen.push(e[0]!.constructor.name) });
+  // @ts-expect-error with format "float32" onBatch gets Float32Array[], not number[][]
+  await client.embedMany({ model: MODEL, input: input.slice(0, 2), format: "float32", onBatch: (e: number[][]) => void e });
+  expect(seen).toEqual(["Float32Array", "Array"]);
 });
 
 test("float32 vectors are independent: writing to one does not change another", async () => {
@@ -83,6 +90,7 @@ test("batchSize caps the inputs per call; onProgress(done, total) follows each f
     input,
     dimensions: 16,
     batchSize: 10,
+    concurrency: 1,
     onProgress: (done, total) => progress.push([done, total, s.emulator.requests.length]),
   });
   expect(inputs(s)).toEqual([input.slice(0, 10), input.slice(10, 20), input.slice(20)]);
@@ -96,13 +104,20 @@ test("batchSize caps the inputs per call; onProgress(done, total) follows each f
   expectVectors(result.embeddings, input, 16, "number");
 });
 
-test("calls are sequential by default", async () => {
-  const s = await start({ latencyMs: 10 });
-  const input = texts(20);
-  const result = await s.openai().embedMany({ model: MODEL, input, dimensions: 8, batchSize: 4 });
-  expect(s.emulator.requests).toHaveLength(5);
-  expect(s.emulator.stats.maxInFlight).toBe(1);
+test("by default the first call goes alone, then up to 4 calls are in flight; concurrency 1 is sequential", async () => {
+  const s = await start({ latencyMs: 30 });
+  const input = texts(40);
+  const result = await s.openai().embedMany({ model: MODEL, input, dimensions: 8, batchSize: 2 });
+  expect(s.emulator.requests).toHaveLength(20);
+  expect(s.emulator.stats.maxInFlight).toBeLessThanOrEqual(4);
+  expect(s.emulator.stats.maxInFlight).toBeGreaterThan(1);
   expectVectors(result.embeddings, input, 8, "number");
+
+  const sequential = await start({ latencyMs: 10 });
+  const again = await sequential.openai().embedMany({ model: MODEL, input, dimensions: 8, batchSize: 4, concurrency: 1 });
+  expect(inputs(sequential).map((i) => i.length)).toEqual(Array(10).fill(4));
+  expect(sequential.emulator.stats.maxInFlight).toBe(1);
+  expectVectors(again.embeddings, input, 8, "number");
 });
 
 test("concurrency 4: never more than 4 calls in flight, more than one at once, results in order", async () => {

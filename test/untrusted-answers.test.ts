@@ -79,7 +79,9 @@ describe.each(WAYS)("only the service's input-limit messages set a limit, over %
 
   test.concurrent.for([
     "'$.input' is invalid. Please check the API reference.",
-    "This model's maximum context length is 8192 tokens, however you requested 9000 tokens (9000 in your prompt).",
+    // (A "maximum context length" 400 is not here: embedMany halves the call to name the too-long input, issue #14,
+    // tested in embed-many-limits.test.ts.)
+    "'input' contains an item that is not a string.",
     "Invalid input: 12 inputs are not allowed here",
   ])("another 400 about input (%s): an ApiError after 1 request, nothing learned", async (message, t) => {
     const s = await scripted(way, t, [refusal(message), embeddings(3)]);
