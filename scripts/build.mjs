@@ -19,7 +19,7 @@ await build({
 });
 // The emulator's command (package.json "bin"): one file for Node, its shebang kept from the source.
 await build({
-  entryPoints: { cli: "src/cli.ts" },
+  entryPoints: { cli: "src/testing/cli.ts" },
   outdir: "dist",
   bundle: true,
   format: "esm",

@@ -1,5 +1,5 @@
 // `openai-switch-emulator`: spawned as a process in the runtime running the suite (Node runs the command bundled
-// the way scripts/build.mjs bundles it; Bun and Deno run src/cli.ts), driven over real HTTP like an app in another
+// the way scripts/build.mjs bundles it; Bun and Deno run src/testing/cli.ts), driven over real HTTP like an app in another
 // language would drive it, then stopped with SIGTERM or SIGINT.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -15,12 +15,12 @@ const scratch = mkdtempSync(join(tmpdir(), "emulator-cli-"));
 
 /** The command line that runs the CLI in this runtime. */
 async function command(): Promise<string[]> {
-  if ("Deno" in globalThis) return [process.execPath, "run", "-A", join(root, "src/cli.ts")];
-  if ("Bun" in globalThis) return [process.execPath, join(root, "src/cli.ts")];
+  if ("Deno" in globalThis) return [process.execPath, "run", "-A", join(root, "src/testing/cli.ts")];
+  if ("Bun" in globalThis) return [process.execPath, join(root, "src/testing/cli.ts")];
   const { build } = await import("esbuild");
   const outfile = join(scratch, "cli.mjs");
   await build({
-    entryPoints: [join(root, "src/cli.ts")],
+    entryPoints: [join(root, "src/testing/cli.ts")],
     outfile,
     bundle: true,
     format: "esm",
