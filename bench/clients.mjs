@@ -6,6 +6,8 @@
 // input limit beforehand, which no real client is). The stream, Responses, signal and corpus scenarios have their
 // own contenders, in tasks/.
 
+import { library } from "./lib/measure.mjs";
+
 export const CLIENTS = ["raw", "switch", "openai", "ai"];
 export const KEYS = { openai: "sk-bench", azure: "bench-azure-key" };
 export const API_VERSION = "2024-10-21";
@@ -93,7 +95,7 @@ function raw(provider, base) {
 // openai-switch, from the built bundle.
 
 async function openaiSwitch(provider, base) {
-  const { createClient } = await import("../dist/mod.js");
+  const { createClient } = await library();
   const client =
     provider == "openai"
       ? createClient({ provider: "openai", apiKey: KEYS.openai, baseURL: base + "/v1" })

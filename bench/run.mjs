@@ -3,7 +3,9 @@
 //   node bench/run.mjs --only a,b       only these scenarios; their sections replace the same ones in results.*
 //   node bench/run.mjs --smoke          tiny counts, every code path, nothing written, no timing checked (~10 s)
 //   node bench/run.mjs --rounds N       at most N rounds per scenario (a quick full-mode check; the header says so)
+//   node bench/run.mjs --no-write       print the results only (results.json and results.md are left alone)
 //   node bench/run.mjs --list           the scenarios, in the order of a full run
+//   BENCH_DIST=/other/dist node bench/run.mjs …   measure another build (e.g. a branch built elsewhere)
 // Each figure comes from fresh `node worker.mjs` processes, contenders interleaved round by round, against one
 // server process (server.mjs), so that the CPU charged to a client is its own. Scenarios live in scenarios/*.mjs;
 // what runs inside a worker, in tasks/*.mjs. A contender whose feature this build lacks reports
@@ -14,13 +16,14 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { compare } from "./compare.mjs";
-import { collectSmokeJobs, here, log, startServer } from "./lib/harness.mjs";
+import { collectSmokeJobs, DIST, here, log, startServer } from "./lib/harness.mjs";
 import { NA, table, targetText } from "./lib/report.mjs";
 import { SCENARIOS } from "./scenarios/index.mjs";
 
 const root = join(here, "..");
 const args = process.argv.slice(2);
 const smoke = args.includes("--smoke");
+const write = !smoke && !args.includes("--no-write");
 const onlyArg = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 const started = Date.now();
 const roundsCap = args.includes("--rounds") ? Number(args[args.indexOf("--rounds") + 1]) : undefined;
@@ -48,8 +51,10 @@ if (!existsSync(join(here, "node_modules/.package-lock.json"))) {
   log("installing bench/ dependencies (npm ci)");
   execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: here, stdio: ["ignore", "inherit", "inherit"] });
 }
-const distFile = join(root, "dist/mod.js");
-if (!existsSync(distFile)) throw new Error("dist/mod.js is missing: run `npm run build` at the root first");
+const distFile = join(DIST, "mod.js");
+const otherDist = DIST != join(root, "dist");
+if (!existsSync(distFile)) throw new Error(`${distFile} is missing: run \`npm run build\` at the root first`);
+if (otherDist) log(`BENCH_DIST: measuring ${DIST}, not this repository's dist/`);
 const git = (...a) => {
   try {
     return execFileSync("git", a, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
@@ -58,7 +63,7 @@ const git = (...a) => {
   }
 };
 const changedSrc = (git("ls-files", "-m", "-o", "--exclude-standard", "src") ?? "").split("\n").filter(Boolean);
-const distStale = Math.max(0, ...changedSrc.map((f) => statSync(join(root, f)).mtimeMs)) > statSync(distFile).mtimeMs;
+const distStale = !otherDist && Math.max(0, ...changedSrc.map((f) => statSync(join(root, f)).mtimeMs)) > statSync(distFile).mtimeMs;
 const distHash = () => createHash("sha256").update(readFileSync(distFile)).digest("hex").slice(0, 16);
 const distAtStart = distHash();
 if (distStale) log("warning: src/ has changes newer than dist/mod.js; the figures are of dist/ (run `npm run build` to include them)");
@@ -132,7 +137,8 @@ const meta = {
   distStale,
   distSha256: distAtStart,
   distChangedDuringRun: distHash() != distAtStart,
-  distMatchesHead: git("diff", "--quiet", "HEAD", "--", "dist/mod.js") !== undefined,
+  dist: otherDist ? DIST : "dist/",
+  distMatchesHead: !otherDist && git("diff", "--quiet", "HEAD", "--", "dist/mod.js") !== undefined,
   versions: Object.fromEntries(["openai", "ai", "@ai-sdk/openai", "@ai-sdk/azure", "esbuild"].map((p) => [p, versionOf(p)])),
 };
 
@@ -155,12 +161,12 @@ const repeat = previous && !only ? compare(previous, current) : undefined;
 if (repeat) current.repeatability = { previous: previous.meta.date, moved: repeat.filter((r) => r.flagged) };
 
 const md = markdown(current);
-if (!smoke) {
+if (write) {
   writeFileSync(join(here, "results.json"), JSON.stringify(current, null, 2) + "\n");
   writeFileSync(join(here, "results.md"), md);
 }
 console.log(md);
-if (!smoke) log("wrote bench/results.json and bench/results.md");
+if (write) log("wrote bench/results.json and bench/results.md");
 if (errors.length) {
   console.error("errors:\n  " + errors.join("\n  "));
   process.exitCode = 1;
@@ -180,11 +186,12 @@ function markdown(results) {
   out.push(`# Benchmark results${m.mode == "smoke" ? " (smoke mode: tiny counts, not figures)" : ""}${m.roundsCap ? ` (at most ${m.roundsCap} round(s) per scenario: a check, not figures)` : ""}`, "");
   out.push(
     `${m.date.slice(0, 16).replace("T", " ")} UTC · ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB · Node ${m.node} · \`${m.command}\` · ${m.durationSeconds} s · ` +
-      `commit ${m.git}, dist/mod.js ${m.distSha256}${m.distMatchesHead ? "" : " (uncommitted build)"}${m.distStale ? " (older than src/ changes)" : ""}` +
+      `commit ${m.git}, ${m.dist && m.dist != "dist/" ? `BENCH_DIST=${m.dist}, ` : ""}dist/mod.js ${m.distSha256}${m.distMatchesHead ? "" : " (uncommitted build)"}${m.distStale ? " (older than src/ changes)" : ""}` +
       `${m.distChangedDuringRun ? " — **dist/mod.js was rebuilt during the run: rounds may mix builds**" : ""}`,
     "",
   );
-  for (const r of m.rerun ?? []) out.push(`Re-run since: ${r.scenarios.join(", ")} at ${r.date.slice(0, 16).replace("T", " ")} UTC (commit ${r.git}, dist/mod.js ${r.distSha256}).`, "");
+  const reruns = (m.rerun ?? []).map((r) => `${r.scenarios.join(", ")} at ${r.date.slice(11, 16)} UTC (commit ${r.git}, dist/mod.js ${r.distSha256})`);
+  if (reruns.length) out.push(`Re-run since with \`--only\`: ${reruns.join("; ")}.`, "");
   out.push(
     `Contenders: a hand-written raw \`fetch\` floor, openai-switch (\`dist/mod.js\`), openai ${m.versions.openai} (\`OpenAI\`/\`AzureOpenAI\`), ` +
       `ai ${m.versions.ai} with @ai-sdk/openai ${m.versions["@ai-sdk/openai"]} / @ai-sdk/azure ${m.versions["@ai-sdk/azure"]}. Servers on 127.0.0.1 in their own process. ` +

@@ -2,11 +2,12 @@
 // theirs alone. One app per scenario, each on its own port:
 //   node server.mjs '{"chat":{"kind":"emulator",...EmulatorOptions}, "streams":{"kind":"streams"}, "cap":{"kind":"corpus",...}}'
 // prints one line `{"chat":"http://127.0.0.1:PORT", ...}` when all listen, and exits when stdin closes.
-// Kinds: "emulator" (the library's own, from dist/testing.js: chat, embeddings, embedMany's Azure input limits),
+// Kinds: "emulator" (the library's own, from dist/testing.js or $BENCH_DIST/testing.js: chat, embeddings, embedMany's Azure input limits),
 // "streams" (lib/streams-app.mjs: chat and Responses streams) and "corpus" (lib/corpus-app.mjs: embeddings with
 // token caps and rate limits). Each port also answers `GET /__bench/stats` and `POST /__bench/reset`.
 import { createServer } from "node:http";
 import { corpusApp } from "./lib/corpus-app.mjs";
+import { distModule } from "./lib/harness.mjs";
 import { streamsApp } from "./lib/streams-app.mjs";
 
 const settings = JSON.parse(process.argv[2] ?? "{}");
@@ -18,7 +19,7 @@ const settings = JSON.parse(process.argv[2] ?? "{}");
  * the server, not the client, the bottleneck of the big-embeddings and memory runs after their first round.
  */
 async function emulatorApp({ memoize, ...options }) {
-  const { createEmulator, serve } = await import("../dist/testing.js");
+  const { createEmulator, serve } = await distModule("testing.js");
   const emulator = createEmulator({ ...options, record: false });
   const memo = new Map();
   const answer = async (request) => {

@@ -1,10 +1,13 @@
 // Processes of the bench: the server (server.mjs, one process for every scenario's app) and the measurements
 // (worker.mjs, a fresh process per run), and the interleaving of contenders over rounds.
 import { spawn } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const here = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** The build under test: the repository's dist/, or another one named by BENCH_DIST (a branch built elsewhere). */
+export const DIST = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(here, "..", "dist");
+export const distModule = (file) => import(pathToFileURL(join(DIST, file)).href);
 const started = Date.now();
 
 export const log = (...args) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s]`, ...args);

@@ -1,6 +1,7 @@
 // What a worker measures: its own CPU (process.cpuUsage: every thread of this process, GC included), wall time,
 // and peak RSS (VmHWM).
 import { readFileSync } from "node:fs";
+import { distModule } from "./harness.mjs";
 
 /** Runs `body` after a full GC and returns its value, client CPU (µs) and wall time (ms). */
 export async function measure(body) {
@@ -24,7 +25,7 @@ export function peakRssMB() {
 }
 
 /** The built library (dist/mod.js): its exports, so that a task can tell which features this build has. */
-export const library = () => import("../../dist/mod.js");
+export const library = () => distModule("mod.js");
 
 /** A short text for a failure the contender itself met (expected for some), not a harness error. */
 export const failureText = (e) => `${e?.constructor?.name ?? "Error"}: ${String(e?.message ?? e).split("\n")[0].slice(0, 200)}`;

@@ -22,6 +22,13 @@ const PROMPT_FILTERS = [{ prompt_index: 0, content_filter_results: { ...PASSED_F
 
 const token = (i) => (i ? " " : "") + WORDS[i % WORDS.length];
 
+/** The characters of text in `tokens` content chunks (or Responses deltas): what every contender must read. */
+export function textLength(tokens) {
+  let length = 0;
+  for (let i = 0; i < tokens; i++) length += token(i).length;
+  return length;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Chat completions chunks, as the emulator (and the services) send them.
 

@@ -16,7 +16,7 @@ export const chat = {
   name: "chat",
   issue: 7,
   title: "chat: client CPU per request vs raw fetch",
-  full: { rounds: 5, calls: 1000, warmup: 100 },
+  full: { rounds: 5, calls: 500, warmup: 50 },
   smoke: { rounds: 1, calls: 20, warmup: 5 },
   apps: () => ({ chat: { kind: "emulator", deployments: DEPLOYMENTS } }),
   async run({ S, smoke, urls, errors }) {
@@ -46,7 +46,7 @@ export const embed = {
   name: "embed",
   issue: 7,
   title: "one embeddings call of 2048 × 1536: client CPU vs raw fetch and the openai SDK",
-  full: { rounds: 5, inputs: 2048 },
+  full: { rounds: 3, inputs: 2048 },
   smoke: { rounds: 1, inputs: 64 },
   apps: () => ({ embed: { kind: "emulator", deployments: DEPLOYMENTS, memoize: true } }),
   async run({ S, smoke, urls, errors }) {
@@ -155,7 +155,7 @@ export const memory = {
   name: "memory",
   issue: 7,
   title: "peak RSS embedding 100 000 × 1536 as Float32Array (all kept)",
-  full: { rounds: 3, inputs: 100_000, concurrency: 1 },
+  full: { rounds: 2, inputs: 100_000, concurrency: 1 },
   smoke: { rounds: 1, inputs: 500, concurrency: 2 },
   apps: () => ({ embed: { kind: "emulator", deployments: DEPLOYMENTS, memoize: true } }),
   async run({ S, smoke, urls, errors }) {

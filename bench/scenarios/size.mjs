@@ -4,16 +4,24 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { here } from "../lib/harness.mjs";
+import { DIST, here } from "../lib/harness.mjs";
 import { num, PROVIDER, table, target, times } from "../lib/report.mjs";
 
 const CLIENTS = ["raw", "switch", "openai", "ai"];
 const NAMES = { raw: "raw fetch", switch: "openai-switch", openai: "openai SDK", ai: "AI SDK" };
 const BUDGET = 7 * 1024;
 
+/** size/*.mjs import ../../dist/mod.js: with BENCH_DIST, that build instead. */
+const distPlugin = {
+  name: "bench-dist",
+  setup(build) {
+    build.onResolve({ filter: /\/dist\/mod\.js$/ }, () => ({ path: join(DIST, "mod.js") }));
+  },
+};
+
 async function measure(entry) {
   const { build } = await import("esbuild");
-  const { outputFiles } = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", write: false, logLevel: "error" });
+  const { outputFiles } = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", write: false, logLevel: "error", plugins: [distPlugin] });
   const code = outputFiles[0].contents;
   return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length, brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
 }
@@ -35,7 +43,7 @@ export default {
     const output = execFileSync(process.execPath, ["scripts/size.mjs"], { cwd: root, encoding: "utf8" }).trim();
     const m = /(\d+) B minified, (\d+) B gzip -9.*?(\d+) B brotli/.exec(output);
     const mainEntry = { source: "src/mod.ts (npm run size)", minified: +m?.[1], gzip: +m?.[2], brotli: +m?.[3], output };
-    const mainDist = { source: "dist/mod.js", ...(await measure(join(root, "dist/mod.js"))) };
+    const mainDist = { source: "dist/mod.js", ...(await measure(join(DIST, "mod.js"))) };
     const chat = rows.filter((r) => r.client == "switch");
     return {
       rows,

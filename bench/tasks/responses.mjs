@@ -11,7 +11,7 @@ import { KEYS } from "../clients.mjs";
 import { readFloor } from "../lib/floor.mjs";
 import { missing } from "../lib/harness.mjs";
 import { library, measure } from "../lib/measure.mjs";
-import { RESPONSE_FRAME_EVENTS } from "../lib/streams-app.mjs";
+import { RESPONSE_FRAME_EVENTS, textLength } from "../lib/streams-app.mjs";
 
 export const RESPONSES_API_VERSION = "2025-04-01-preview";
 const MODEL = "gpt-4.1";
@@ -107,13 +107,6 @@ async function streamReader(name, provider, base) {
   throw new Error("unknown contender " + name);
 }
 
-const deltaChars = (deltas) => {
-  const words = ["lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing", "elit"];
-  let chars = 0;
-  for (let i = 0; i < deltas; i++) chars += (i ? 1 : 0) + words[i % words.length].length;
-  return chars;
-};
-
 /** One Responses stream of `events` events (after a small one): client CPU per event. */
 export async function responsesStream({ client, provider, url, events, warmupEvents }) {
   const read = await streamReader(client, provider, url);
@@ -121,7 +114,7 @@ export async function responsesStream({ client, provider, url, events, warmupEve
   await read(warmupEvents - RESPONSE_FRAME_EVENTS);
   const deltas = events - RESPONSE_FRAME_EVENTS;
   const m = await measure(() => read(deltas));
-  if (m.value.chars != deltaChars(deltas)) throw new Error(`${client} read ${m.value.chars} characters, expected ${deltaChars(deltas)}`);
+  if (m.value.chars != textLength(deltas)) throw new Error(`${client} read ${m.value.chars} characters, expected ${textLength(deltas)}`);
   return { events, seen: m.value.seen, cpuUsPerEvent: m.cpuUs / events, eventsPerSec: (events / m.wallMs) * 1000, cpuMs: m.cpuUs / 1000, wallMs: m.wallMs };
 }
 

@@ -9,6 +9,7 @@ import { API_VERSION, CHAT_MODEL, KEYS } from "../clients.mjs";
 import { readFloor } from "../lib/floor.mjs";
 import { missing } from "../lib/harness.mjs";
 import { library, measure } from "../lib/measure.mjs";
+import { textLength } from "../lib/streams-app.mjs";
 
 const MESSAGES = [{ role: "user", content: "Hi" }];
 
@@ -139,7 +140,7 @@ export async function chatStream({ client, provider, url, tokens, warmupTokens }
   await read(warmupTokens);
   const m = await measure(() => read(tokens));
   const { chars } = m.value;
-  const expectedChars = Array.from({ length: tokens }, (_, i) => (i ? 1 : 0) + ["lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing", "elit"][i % 8].length).reduce((a, b) => a + b, 0);
+  const expectedChars = textLength(tokens);
   if (chars != expectedChars) throw new Error(`${client} read ${chars} characters of content, expected ${expectedChars}`);
   const chunks = chunksSent(provider, tokens);
   return { tokens, chunks, seen: m.value.seen, cpuUsPerChunk: m.cpuUs / chunks, chunksPerSec: (chunks / m.wallMs) * 1000, cpuMs: m.cpuUs / 1000, wallMs: m.wallMs };
