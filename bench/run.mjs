@@ -1,9 +1,10 @@
 // Runs the benchmarks and writes bench/results.json and bench/results.md (`npm run bench` at the root).
-//   node bench/run.mjs                  the full run (about 11 minutes on 2 idle cores)
+//   node bench/run.mjs                  the full run (12–15 minutes on 2 cores)
 //   node bench/run.mjs --only a,b       only these scenarios; their sections replace the same ones in results.*
-//   node bench/run.mjs --smoke          tiny counts, every code path, nothing written, no timing checked (~10 s)
+//   node bench/run.mjs --smoke          tiny counts, every code path, nothing written, no timing checked (~8–14 s)
 //   node bench/run.mjs --rounds N       at most N rounds per scenario (a quick full-mode check; the header says so)
 //   node bench/run.mjs --no-write       print the results only (results.json and results.md are left alone)
+//   node bench/run.mjs --render         write results.md again from results.json (no measurement)
 //   node bench/run.mjs --list           the scenarios, in the order of a full run
 //   BENCH_DIST=/other/dist node bench/run.mjs …   measure another build (e.g. a branch built elsewhere)
 // Each figure comes from fresh `node worker.mjs` processes, contenders interleaved round by round, against one
@@ -32,6 +33,13 @@ if (roundsCap !== undefined && !(Number.isInteger(roundsCap) && roundsCap >= 1))
   process.exit(2);
 }
 
+if (args.includes("--render")) {
+  // results.md again from results.json (after a change to a scenario's report), without measuring anything.
+  const saved = JSON.parse(readFileSync(join(here, "results.json"), "utf8"));
+  writeFileSync(join(here, "results.md"), markdown(saved));
+  console.error("wrote bench/results.md from bench/results.json");
+  process.exit(0);
+}
 if (args.includes("--list")) {
   for (const s of SCENARIOS) console.log(`${s.name.padEnd(14)} #${String(s.issue).padEnd(3)} ${s.title}`);
   process.exit(0);

@@ -126,8 +126,14 @@ export function collectSmokeJobs(expected, processes = 2) {
   let flushed = false;
   const flush = async () => {
     flushed = true;
-    const all = waiting.flatMap((w, k) => w.jobs.map((job, i) => ({ job, k, i })));
-    const groups = Array.from({ length: processes }, (_, g) => all.filter((_, n) => n % processes == g));
+    // Whole scenarios to a process (the lightest so far), so that one scenario's jobs never overlap: some read
+    // their app's request counters.
+    const groups = Array.from({ length: processes }, () => []);
+    const biggestFirst = waiting.map((w, k) => ({ w, k })).sort((a, b) => b.w.jobs.length - a.w.jobs.length);
+    for (const { w, k } of biggestFirst) {
+      const lightest = groups.reduce((a, b) => (b.length < a.length ? b : a));
+      w.jobs.forEach((job, i) => lightest.push({ job, k, i }));
+    }
     const results = await Promise.all(groups.map((group) => runWorker(group.map((entry) => entry.job), { timeoutMs: 120_000 })));
     const back = waiting.map((w) => new Array(w.jobs.length));
     groups.forEach((group, g) => group.forEach((entry, n) => (back[entry.k][entry.i] = results[g][n])));

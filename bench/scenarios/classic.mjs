@@ -16,7 +16,7 @@ export const chat = {
   name: "chat",
   issue: 7,
   title: "chat: client CPU per request vs raw fetch",
-  full: { rounds: 5, calls: 500, warmup: 50 },
+  full: { rounds: 3, calls: 500, warmup: 50 },
   smoke: { rounds: 1, calls: 20, warmup: 5 },
   apps: () => ({ chat: { kind: "emulator", deployments: DEPLOYMENTS } }),
   async run({ S, smoke, urls, errors }) {
@@ -37,7 +37,7 @@ export const chat = {
     return [
       `## Chat: ${num(s.settings.calls)} sequential calls after ${s.settings.warmup} warm-up calls`,
       "",
-      table(["client", "provider", "requests/s", "client CPU µs/request", "CPU × raw"], s.rows.map((r) => [NAMES[r.client], PROVIDER[r.provider], `${num(r.callsPerSec)} ${pm(r.spread.callsPerSec)}`, `${num(r.cpuUsPerCall)} ${pm(r.spread.cpuUsPerCall)}`, ratioText(r.vsFloor)])),
+      table(["client", "provider", "requests/s", "client CPU µs/request", "CPU × raw"], s.rows.map((r) => [NAMES[r.client], PROVIDER[r.provider], `${num(r.callsPerSec)} ${pm(r.spread.callsPerSec)}`, `${num(r.cpuUsPerCall)} ${pm(r.spread.cpuUsPerCall)}`, r.client == "raw" ? "1.00×" : ratioText(r.vsFloor)])),
     ];
   },
 };
@@ -91,7 +91,7 @@ export const embedMany = {
   name: "embedMany",
   issue: 7,
   title: "embedMany on Azure deployments limited to 1 and 16 inputs, 50 ms latency",
-  full: { rounds: 3, inputs: 1000, latencyMs: 50, concurrency: 8 },
+  full: { rounds: 2, inputs: 1000, latencyMs: 50, concurrency: 8 },
   smoke: { rounds: 1, inputs: 40, latencyMs: 5, concurrency: 8 },
   apps: (S) => ({ embedMany: { kind: "emulator", deployments: DEPLOYMENTS, latencyMs: S.latencyMs } }),
   async run({ S, smoke, urls, errors }) {
@@ -155,7 +155,7 @@ export const memory = {
   name: "memory",
   issue: 7,
   title: "peak RSS embedding 100 000 × 1536 as Float32Array (all kept)",
-  full: { rounds: 2, inputs: 100_000, concurrency: 1 },
+  full: { rounds: 1, inputs: 100_000, concurrency: 1 },
   smoke: { rounds: 1, inputs: 500, concurrency: 2 },
   apps: () => ({ embed: { kind: "emulator", deployments: DEPLOYMENTS, memoize: true } }),
   async run({ S, smoke, urls, errors }) {

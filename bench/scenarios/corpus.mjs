@@ -66,7 +66,7 @@ export const corpusCap = {
       "",
       table(
         ["client", "result", "calls", "refused (token cap)", "max in flight", "wall ms", "wall × raw", "client CPU ms"],
-        s.rows.map((r) => [NAMES[r.client], result(r), num(r.calls), num(r.tokenCapRefusals), num(r.maxInFlight), `${num(r.wallMs)} ${pm(r.spread.wallMs)}`, r.ok ? ratioText(r.wallVsRaw) : "", num(r.cpuMs)]),
+        s.rows.map((r) => [NAMES[r.client], result(r), num(r.calls), num(r.tokenCapRefusals), num(r.maxInFlight), `${num(r.wallMs)} ${pm(r.spread.wallMs)}`, r.client == "raw" ? "1.00×" : r.ok ? ratioText(r.wallVsRaw) : "", num(r.cpuMs)]),
       ),
     ];
   },

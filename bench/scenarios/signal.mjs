@@ -16,7 +16,7 @@ export const signal = {
   name: "signal",
   issue: 10,
   title: "heap after GC over 100 000 calls sharing one AbortSignal; no MaxListenersExceededWarning",
-  full: { rounds: 3, calls: 100_000, warmup: 1000, concurrent: 1000 },
+  full: { rounds: 2, calls: 100_000, warmup: 1000, concurrent: 1000 },
   smoke: { rounds: 1, calls: 500, warmup: 50, concurrent: 50 },
   async run({ S, smoke, errors }) {
     const variants = ["raw", "raw-any", "switch"].map((client) => ({ client, calls: S.calls, warmup: S.warmup, concurrent: S.concurrent }));
