@@ -1,10 +1,12 @@
 // The contenders, each behind the same five operations, for one provider ("openai" | "azure") and one server URL:
 //   chat()                      one chat completion
-//   stream(maxTokens?)          an async iterable of one streamed chat's chunks
 //   embed(inputs, format)       one embeddings call; vectors as number[] ("number") or Float32Array ("float32")
 //   embedMany(inputs, deployment, concurrency)  -> { count } however the client batches (or does not)
 // "raw" is the floor: the least any fetch client can do, written by hand (for embedMany: told each deployment's
-// input limit beforehand, which no real client is).
+// input limit beforehand, which no real client is). The stream, Responses, signal and corpus scenarios have their
+// own contenders, in tasks/.
+
+import { library } from "./lib/measure.mjs";
 
 export const CLIENTS = ["raw", "switch", "openai", "ai"];
 export const KEYS = { openai: "sk-bench", azure: "bench-azure-key" };
@@ -31,7 +33,7 @@ export async function makeClient(name, provider, base) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// raw fetch: hand-built URL, headers and JSON; res.json(); base64 → Float32Array with Buffer; a data:-line parser.
+// raw fetch: hand-built URL, headers and JSON; res.json(); base64 → Float32Array with Buffer.
 
 function raw(provider, base) {
   const url = (op, deployment) =>
@@ -59,27 +61,6 @@ function raw(provider, base) {
   };
   return {
     chat: async () => (await post(chatUrl, { model: CHAT_MODEL, messages: MESSAGES })).json(),
-    async *stream(maxTokens) {
-      const body = { model: CHAT_MODEL, messages: MESSAGES, stream: true };
-      if (maxTokens) body.max_tokens = maxTokens;
-      const res = await post(chatUrl, body);
-      const reader = res.body.getReader();
-      const decoder = new TextDecoder();
-      let buffer = "";
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) throw new Error("stream ended before [DONE]");
-        buffer += decoder.decode(value, { stream: true });
-        let start = 0;
-        for (let nl; (nl = buffer.indexOf("\n", start)) >= 0; start = nl + 1) {
-          if (!buffer.startsWith("data: ", start)) continue;
-          const data = buffer.slice(start + 6, nl);
-          if (data == "[DONE]") return void reader.cancel().catch(() => {});
-          yield JSON.parse(data);
-        }
-        buffer = buffer.slice(start);
-      }
-    },
     embed,
     /**
      * The wall-time floor of embedMany: told the deployment's input limit in advance (no probe), calls of that
@@ -114,7 +95,7 @@ function raw(provider, base) {
 // openai-switch, from the built bundle.
 
 async function openaiSwitch(provider, base) {
-  const { createClient } = await import("../dist/mod.js");
+  const { createClient } = await library();
   const client =
     provider == "openai"
       ? createClient({ provider: "openai", apiKey: KEYS.openai, baseURL: base + "/v1" })
@@ -122,7 +103,6 @@ async function openaiSwitch(provider, base) {
   const model = (deployment) => (provider == "openai" ? EMBED_MODEL : deployment);
   return {
     chat: () => client.chat({ model: CHAT_MODEL, messages: MESSAGES }),
-    stream: (maxTokens) => client.chatStream(maxTokens ? { model: CHAT_MODEL, messages: MESSAGES, max_tokens: maxTokens } : { model: CHAT_MODEL, messages: MESSAGES }),
     async embed(input, format, deployment = "d2048") {
       if (format == "float32") return (await client.embedMany({ model: model(deployment), input, format: "float32" })).embeddings;
       return (await client.embed({ model: model(deployment), input })).data.map((d) => d.embedding);
@@ -149,8 +129,6 @@ async function openaiSdk(provider, base) {
   const model = (deployment) => (provider == "openai" ? EMBED_MODEL : deployment);
   return {
     chat: () => client.chat.completions.create({ model: CHAT_MODEL, messages: MESSAGES }),
-    stream: (maxTokens) =>
-      client.chat.completions.create(maxTokens ? { model: CHAT_MODEL, messages: MESSAGES, stream: true, max_tokens: maxTokens } : { model: CHAT_MODEL, messages: MESSAGES, stream: true }),
     async embed(input, _format, deployment = "d2048") {
       return (await client.embeddings.create({ model: model(deployment), input })).data.map((d) => d.embedding);
     },
@@ -162,12 +140,12 @@ async function openaiSdk(provider, base) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The Vercel AI SDK: generateText / streamText / embedMany with @ai-sdk/openai or @ai-sdk/azure (chat-completions
+// The Vercel AI SDK: generateText / embedMany with @ai-sdk/openai or @ai-sdk/azure (chat-completions
 // models, deployment-based Azure URLs). No float32 option: its embeddings come as number[] (floats on the wire).
 
 async function aiSdk(provider, base) {
   globalThis.AI_SDK_LOG_WARNINGS = false;
-  const { generateText, streamText, embedMany } = await import("ai");
+  const { generateText, embedMany } = await import("ai");
   let p;
   if (provider == "openai") {
     const { createOpenAI } = await import("@ai-sdk/openai");
@@ -180,8 +158,6 @@ async function aiSdk(provider, base) {
   const embeddingModel = (deployment) => p.embedding(provider == "openai" ? EMBED_MODEL : deployment);
   return {
     chat: () => generateText({ model: chatModel, messages: MESSAGES }),
-    // textStream as users read it; a failed stream shows as missing chunks (the worker checks the count).
-    stream: (maxTokens) => streamText({ model: chatModel, messages: MESSAGES, maxOutputTokens: maxTokens }).textStream,
     async embed(input, _format, deployment = "d2048") {
       return (await embedMany({ model: embeddingModel(deployment), values: input })).embeddings;
     },

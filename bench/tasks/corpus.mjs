@@ -1,0 +1,187 @@
+// Issue 14: embedMany at corpus scale, against the bench's corpus server (lib/corpus-app.mjs), whose vectors carry
+// their input's number in element 0 so that every contender's result is checked: each vector belongs to its input.
+//   corpus-cap   (a) OpenAI with the 300 000-token cap: inputs of ~800 characters (~200 tokens)
+//   corpus-rate  (b) an Azure deployment limited to 16 inputs per call and a request rate
+//   corpus-rss   (c) 200 000 × 1536 float32 delivered to `onBatch` with `keep: false`: peak RSS
+import { API_VERSION, KEYS } from "../clients.mjs";
+import { benchEndpoint, missing } from "../lib/harness.mjs";
+import { failureText, library, measure, peakRssMB } from "../lib/measure.mjs";
+
+const EMBED_MODEL = "text-embedding-3-small";
+const FILLER = "the quick brown fox jumps over the lazy dog while the corpus grows one paragraph at a time ";
+
+/** Input i: "#i " then filler, `chars` ± 5% long (seeded, so every run and contender sends the same texts). */
+export function corpusInputs(n, chars) {
+  const inputs = new Array(n);
+  let seed = 42;
+  for (let i = 0; i < n; i++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const length = Math.round(chars * (0.95 + (seed / 2 ** 31) * 0.1));
+    let text = `#${i} `;
+    while (text.length < length) text += FILLER;
+    inputs[i] = text.slice(0, length);
+  }
+  return inputs;
+}
+
+/** Throws unless vectors[k] belongs to input `start + k` for every k (and there are `count` of them). */
+function checkVectors(vectors, start, count) {
+  if (vectors.length != count) throw new Error(`got ${vectors.length} vectors for ${count} inputs`);
+  for (let k = 0; k < count; k++) {
+    if (vectors[k]?.[0] !== start + k) throw new Error(`vector ${start + k} belongs to input ${vectors[k]?.[0]}`);
+  }
+}
+
+const f32 = (b64) => {
+  const bytes = Buffer.from(b64, "base64");
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+};
+
+/** The hand-written floor: batches of `batch`, `concurrency` in flight, base64 decoded; each batch to `sink`. */
+async function rawBatches({ url, headers, input, batch, concurrency, sink }) {
+  let next = 0;
+  const worker = async () => {
+    while (next < input.length) {
+      const start = next;
+      next = Math.min(input.length, start + batch);
+      const res = await fetch(url, { method: "POST", headers, body: JSON.stringify({ model: EMBED_MODEL, input: input.slice(start, next), encoding_format: "base64" }) });
+      if (!res.ok) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+      const { data } = await res.json();
+      sink(start, data.map((d) => f32(d.embedding)));
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+const openaiHeaders = { "content-type": "application/json", authorization: "Bearer " + KEYS.openai };
+
+/** Runs `body` (which throws the contender's own failure) with the server's counters reset, then reads them. */
+async function job(url, body) {
+  await benchEndpoint(url, "reset", "POST");
+  let failure;
+  const m = await measure(() => body().catch((e) => (failure = failureText(e))));
+  const server = await benchEndpoint(url, "stats");
+  return { ok: !failure, failure, wallMs: m.wallMs, cpuMs: m.cpuUs / 1000, server, ...(typeof m.value == "object" ? m.value : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export async function corpusCap({ client: name, url, inputs, chars, cap, concurrency }) {
+  const input = corpusInputs(inputs, chars);
+  if (name == "switch") {
+    const { createClient } = await library();
+    const client = createClient({ provider: "openai", apiKey: KEYS.openai, baseURL: url + "/v1" });
+    return job(url, async () => checkVectors((await client.embedMany({ model: EMBED_MODEL, input })).embeddings, 0, inputs));
+  }
+  if (name == "raw") {
+    // Told the right batch size: as many inputs as fit under the cap, at the longest input's tokens.
+    const batch = Math.floor(cap / Math.max(...input.map((t) => Math.ceil(t.length / 4))));
+    const vectors = new Array(inputs);
+    return job(url, async () => {
+      await rawBatches({ url: url + "/v1/embeddings", headers: openaiHeaders, input, batch, concurrency, sink: (start, v) => v.forEach((x, k) => (vectors[start + k] = x)) });
+      checkVectors(vectors, 0, inputs);
+      return { batch, concurrency };
+    });
+  }
+  if (name == "openai") {
+    const { OpenAI } = await import("openai");
+    const client = new OpenAI({ apiKey: KEYS.openai, baseURL: url + "/v1" });
+    // A plain loop at the SDK's defaults, over batches of 2048 (the most inputs the API takes).
+    return job(url, async () => {
+      const vectors = [];
+      for (let start = 0; start < inputs; start += 2048) {
+        const { data } = await client.embeddings.create({ model: EMBED_MODEL, input: input.slice(start, start + 2048) });
+        for (const d of data) vectors.push(d.embedding);
+      }
+      checkVectors(vectors, 0, inputs);
+    });
+  }
+  if (name == "ai") {
+    globalThis.AI_SDK_LOG_WARNINGS = false;
+    const { embedMany } = await import("ai");
+    const { createOpenAI } = await import("@ai-sdk/openai");
+    const model = createOpenAI({ apiKey: KEYS.openai, baseURL: url + "/v1" }).embedding(EMBED_MODEL);
+    return job(url, async () => {
+      const result = await embedMany({ model, values: input });
+      checkVectors(result.embeddings, 0, inputs);
+      return { sdkCalls: result.responses?.length };
+    });
+  }
+  throw new Error("unknown contender " + name);
+}
+
+export async function corpusRate({ client: name, url, inputs, chars, deployment, concurrency }) {
+  const input = corpusInputs(inputs, chars);
+  if (name == "switch") {
+    const { createClient } = await library();
+    const client = createClient({ provider: "azure", endpoint: url, apiVersion: API_VERSION, apiKey: KEYS.azure });
+    const request = concurrency ? { model: deployment, input, concurrency } : { model: deployment, input };
+    return job(url, async () => checkVectors((await client.embedMany(request)).embeddings, 0, inputs));
+  }
+  if (name == "openai") {
+    const { AzureOpenAI } = await import("openai");
+    const client = new AzureOpenAI({ endpoint: url, apiKey: KEYS.azure, apiVersion: API_VERSION });
+    // A plain loop told the deployment's limit (16 per call), one call at a time, the SDK's retries for 429s.
+    return job(url, async () => {
+      const vectors = [];
+      for (let start = 0; start < inputs; start += 16) {
+        const { data } = await client.embeddings.create({ model: deployment, input: input.slice(start, start + 16) });
+        for (const d of data) vectors.push(d.embedding);
+      }
+      checkVectors(vectors, 0, inputs);
+    });
+  }
+  if (name == "ai") {
+    globalThis.AI_SDK_LOG_WARNINGS = false;
+    const { embedMany } = await import("ai");
+    const { createAzure } = await import("@ai-sdk/azure");
+    const model = createAzure({ apiKey: KEYS.azure, baseURL: url + "/openai", apiVersion: API_VERSION, useDeploymentBasedUrls: true }).embedding(deployment);
+    return job(url, async () => {
+      const result = await embedMany({ model, values: input });
+      checkVectors(result.embeddings, 0, inputs);
+    });
+  }
+  throw new Error("unknown contender " + name);
+}
+
+export async function corpusRss({ client: name, url, inputs, chars, dimensions, concurrency }) {
+  const input = corpusInputs(inputs, chars);
+  let peakSampledMB = process.memoryUsage().rss / 1e6;
+  const sampler = setInterval(() => (peakSampledMB = Math.max(peakSampledMB, process.memoryUsage().rss / 1e6)), 20);
+  const startRssMB = process.memoryUsage().rss / 1e6;
+  let delivered = 0;
+  let batches = 0;
+  const sink = (start, vectors) => {
+    if (start != delivered) throw new Error(`batch at ${start} delivered after ${delivered} inputs`);
+    checkVectors(vectors, start, vectors.length);
+    if (!(vectors[0] instanceof Float32Array) || vectors[0].length != dimensions) throw new Error("not Float32Array × " + dimensions);
+    delivered += vectors.length;
+    batches++;
+  };
+  let result;
+  try {
+    if (name == "switch") {
+      const { createClient } = await library();
+      const client = createClient({ provider: "openai", apiKey: KEYS.openai, baseURL: url + "/v1" });
+      result = await job(url, async () => {
+        const { embeddings } = await client.embedMany({ model: EMBED_MODEL, input, format: "float32", keep: false, onBatch: async (vectors, start) => sink(start, vectors) });
+        // A build without onBatch ignores it (and `keep`): every vector comes back at the end, held all at once.
+        if (!batches) {
+          sink(0, embeddings);
+          return { onBatch: false, kept: embeddings.length };
+        }
+        if (delivered != inputs) throw new Error(`onBatch got ${delivered} of ${inputs} inputs`);
+        return { onBatch: true, kept: embeddings?.length ?? 0 };
+      });
+    } else if (name == "raw") {
+      result = await job(url, async () => {
+        await rawBatches({ url: url + "/v1/embeddings", headers: openaiHeaders, input, batch: 2048, concurrency, sink });
+        if (delivered != inputs) throw new Error(`delivered ${delivered} of ${inputs}`);
+        return { concurrency };
+      });
+    } else throw new Error("unknown contender " + name);
+  } finally {
+    clearInterval(sampler);
+  }
+  return { ...result, inputs, vectorsMB: (inputs * dimensions * 4) / 1e6, batches, startRssMB, peakRssMB: Math.max(peakRssMB(), peakSampledMB), peakSampledMB };
+}
