@@ -1,9 +1,12 @@
 export { createClient } from "./client.js";
 export type { Client } from "./client.js";
+export { collectChat, collectCompletion } from "./collect.js";
 export { fromEnv } from "./env.js";
 export { ApiError, ConfigError, ConnectionError, OpenAISwitchError, TimeoutError } from "./errors.js";
-export type { ApiErrorInit } from "./errors.js";
+export type { ApiErrorInit, ConnectionErrorInit, TimeoutErrorInit } from "./errors.js";
 export { AZURE_SCOPE } from "./providers.js";
+export { collectResponse } from "./responses.js";
+export type { Responses } from "./responses.js";
 export { createSSEParser, parseSSE } from "./sse.js";
 export type { ServerSentEvent, SSEParser } from "./sse.js";
 export type * from "./types.js";

@@ -6,22 +6,59 @@ var ConfigError = class extends OpenAISwitchError {
 var check = (ok, message) => {
   if (!ok) throw new ConfigError(message);
 };
-var integer = (value, fallback, name, min) => {
-  value ??= fallback;
-  check(Number.isInteger(value) && value >= min, name + " must be an integer >= " + min);
-  return value;
+var integer = (value, fallback, name, min, max) => {
+  const resolved = value ?? fallback;
+  const ok = Number.isInteger(resolved) && resolved >= min && resolved <= (max ?? resolved);
+  check(ok, `${name} must be an integer >= ${min}` + (max ? ` and <= ${max}` : ""));
+  return resolved;
+};
+var HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+var HEADER_NAME = /^[!#$%&'*+.^_`|~\w-]+$/;
+var headerValue = (value, what) => {
+  check(typeof value == "string", what + " must be a string");
+  const trimmed = value.trim();
+  check(HEADER_VALUE.test(trimmed), what + " holds a line break, NUL or other character a header cannot carry");
+  return trimmed;
+};
+var headerRecord = (headers, what) => {
+  const clean = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    check(HEADER_NAME.test(name), `${what}: ${JSON.stringify(name)} is not a header name`);
+    clean[name.toLowerCase()] = headerValue(value, `${what}[${JSON.stringify(name)}]`);
+  }
+  return clean;
 };
 var ApiError = class extends OpenAISwitchError {
-  constructor({ message, ...init }) {
-    super(message);
+  constructor(init) {
+    super(init.message);
     const error = init.body?.error;
-    Object.assign(this, init, { requestId: init.headers.get("x-request-id") ?? init.headers.get("apim-request-id") ?? void 0 });
-    for (const field of ["code", "type", "param"]) this[field] = error?.[field] == null ? void 0 : String(error[field]);
+    const field = (name) => {
+      const value = init[name] ?? error?.[name];
+      return value == null ? void 0 : String(value);
+    };
+    Object.assign(this, {
+      status: init.status,
+      provider: init.provider,
+      headers: init.headers,
+      body: init.body,
+      code: field("code"),
+      type: field("type"),
+      param: field("param"),
+      requestId: init.headers.get("x-request-id") ?? init.headers.get("apim-request-id") ?? void 0
+    });
   }
 };
 var ConnectionError = class extends OpenAISwitchError {
+  constructor(message, init = {}) {
+    super(message, "cause" in init ? { cause: init.cause } : void 0);
+    if (init.status !== void 0) Object.assign(this, { status: init.status, body: init.body });
+  }
 };
 var TimeoutError = class extends OpenAISwitchError {
+  constructor(message, init) {
+    super(message);
+    if (init) Object.assign(this, { timeoutMs: init.timeoutMs, attempts: init.attempts });
+  }
 };
 for (const [type, name] of [
   [OpenAISwitchError, "OpenAISwitchError"],
@@ -31,7 +68,85 @@ for (const [type, name] of [
   [TimeoutError, "TimeoutError"]
 ]) type.prototype.name = name;
 
+// src/retry.ts
+var RETRYABLE_STATUSES = /* @__PURE__ */ new Set([
+  408,
+  // Request Timeout: the server gave up waiting for the request
+  409,
+  // Conflict: OpenAI's lock on a resource that another request holds for a moment
+  429,
+  // Too Many Requests: a rate limit; the answer says how long to wait
+  500,
+  // Internal Server Error: usually transient on both services
+  502,
+  // Bad Gateway: a proxy or API Management gateway lost its backend
+  503,
+  // Service Unavailable: overloaded or restarting
+  504,
+  // Gateway Timeout: the backend was too slow for the gateway
+  520,
+  // Cloudflare: the origin sent something unexpected
+  522,
+  // Cloudflare: the origin did not accept the connection in time
+  524,
+  // Cloudflare: the origin accepted but did not answer in time
+  529
+  // Overloaded (some gateways and model hosts)
+]);
+function isRetryable(status, headers) {
+  const hint = headers.get("x-should-retry");
+  if (hint == "true") return true;
+  if (hint == "false") return false;
+  return RETRYABLE_STATUSES.has(status);
+}
+var MAX_HINTED_DELAY_MS = 6e4;
+var NUMBER = /^\d+(?:\.\d+)?$/;
+var DURATION = /^(?:\d+(?:\.\d+)?(?:ms|h|m|s))+$/;
+var DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/g;
+var UNIT_MS = { h: 36e5, m: 6e4, s: 1e3, ms: 1 };
+var milliseconds = (value) => value && NUMBER.test(value) ? +value : void 0;
+var seconds = (value) => {
+  const count = milliseconds(value);
+  return count === void 0 ? void 0 : count * 1e3;
+};
+var untilDate = (value) => {
+  const at = value ? Date.parse(value) : NaN;
+  const wait = at - Date.now();
+  return wait >= 0 ? wait : void 0;
+};
+var duration = (value) => {
+  if (!value || !DURATION.test(value)) return void 0;
+  let total = 0;
+  for (const [, count, unit] of value.matchAll(DURATION_PART)) total += +count * UNIT_MS[unit];
+  return total;
+};
+function hintedDelay(headers) {
+  const ms = milliseconds(headers.get("retry-after-ms"));
+  if (ms !== void 0) return ms;
+  const after = headers.get("retry-after");
+  const afterSeconds = seconds(after);
+  if (afterSeconds !== void 0) return afterSeconds;
+  const afterDate = untilDate(after);
+  if (afterDate !== void 0) return afterDate;
+  const requests = duration(headers.get("x-ratelimit-reset-requests"));
+  if (requests !== void 0) return requests;
+  return duration(headers.get("x-ratelimit-reset-tokens"));
+}
+function backoffDelay(attempt) {
+  const ceiling = Math.min(500 * 2 ** attempt, 8e3);
+  return ceiling * (1 - Math.random() * 0.25);
+}
+function retryDelay(headers, attempt) {
+  const hinted = headers && hintedDelay(headers);
+  return hinted !== void 0 && hinted <= MAX_HINTED_DELAY_MS ? hinted : backoffDelay(attempt);
+}
+
 // src/embed.ts
+var DEFAULT_CONCURRENCY = 4;
+var TOKEN_MARGIN = 0.9;
+var MAX_PAUSES = 6;
+var TOKEN_CAP = /Requested (\d+) tokens, max (\d+) tokens per request/;
+var TOO_LONG = /maximum context length/i;
 var { Buffer: nativeBuffer } = globalThis;
 var decodeBase64 = (text) => nativeBuffer ? nativeBuffer.from(text, "base64") : Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 function toFloat32(embedding) {
@@ -56,219 +171,349 @@ var checkTexts = (input) => {
     if (!text || typeof text != "string") check(0, `input[${i}] must be a non-empty string`);
   }
 };
-async function embed(call, body, o) {
+var isSlot = (index, count) => Number.isInteger(index) && index >= 0 && index < count;
+function embeddingsOf(response, count) {
+  const data = response?.data;
+  if (!Array.isArray(data)) throw new ConnectionError("the embeddings response has no data list");
+  if (data.length != count) throw new ConnectionError(`${count} inputs sent, ${data.length} embeddings received`);
+  const slots = new Array(count);
+  for (let position = 0; position < count; position++) {
+    const item = data[position];
+    const index = item?.index ?? position;
+    if (!item || !isSlot(index, count) || index in slots) {
+      throw new ConnectionError(`bad embedding at data[${position}]: a repeated or invalid index`);
+    }
+    slots[index] = item.embedding;
+  }
+  return slots;
+}
+async function embed(call, body, options = {}) {
   const texts = [body?.input].flat();
   checkTexts(texts.length ? texts : [""]);
-  const response = await call({ encoding_format: "base64", ...body }, o);
-  for (const item of response.data) item.embedding = toNumbers(item.embedding);
+  const response = await call({ encoding_format: "base64", ...body }, options);
+  embeddingsOf(response, texts.length);
+  const { data } = response;
+  for (const item of data) item.embedding = toNumbers(item.embedding);
   return response;
 }
-async function embedMany(c, call, key, request, o = {}) {
-  const { input, batchSize = 2048, concurrency = 1, format, onProgress, ...fields } = request;
+async function embedMany(target, request, options = {}) {
+  const {
+    input,
+    batchSize = 2048,
+    concurrency = DEFAULT_CONCURRENCY,
+    format,
+    keep = true,
+    onBatch,
+    onProgress,
+    ...fields
+  } = request;
   checkTexts(input);
   integer(batchSize, 0, "batchSize", 1);
   integer(concurrency, 0, "concurrency", 1);
-  const { signal } = o;
+  check(typeof keep == "boolean", "keep must be a boolean");
+  check(!onBatch || typeof onBatch == "function", "onBatch must be a function");
+  const { signal } = options;
   signal?.throwIfAborted();
+  const limits = target.limits.get(target.key) ?? {};
+  target.limits.set(target.key, limits);
+  const convert = format == "float32" ? toFloat32 : toNumbers;
   const total = input.length;
-  const embeddings = new Array(total);
+  const embeddings = keep ? new Array(total) : [];
   const usage = { prompt_tokens: 0, total_tokens: 0 };
   const tally = { requests: 0 };
-  const convert = format == "float32" ? toFloat32 : toNumbers;
-  const stop = new AbortController();
-  const options = { ...o, signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal };
-  const pending = [];
-  let limit = Math.min(batchSize, c.limits.get(key) ?? batchSize);
-  let next = 0;
-  let done = 0;
-  const take = () => pending.shift() ?? (next < total ? [next, next = Math.min(total, next + limit)] : void 0);
-  const run = async ([start, end]) => {
-    const size = end - start;
+  const unsent = total ? [{ start: 0, end: total, cap: batchSize }] : [];
+  const inFlight = /* @__PURE__ */ new Set();
+  const held = /* @__PURE__ */ new Map();
+  let delivered = 0;
+  let delivering = false;
+  let failure;
+  let allowed = concurrency;
+  let successes = 0;
+  let epoch = 0;
+  let pauses = 0;
+  let pausedUntil = 0;
+  let wake = () => {
+  };
+  const nextChange = async (timeoutMs) => {
+    let timer;
+    await new Promise((resolve) => {
+      wake = resolve;
+      if (timeoutMs > 0) timer = setTimeout(resolve, timeoutMs);
+    });
+    clearTimeout(timer);
+  };
+  const failedAt = () => failure?.at ?? total;
+  const take = () => {
+    const range = unsent[0];
+    const most = Math.min(range.end - range.start, range.cap, limits.inputs ?? Infinity);
+    const chars = limits.chars ?? Infinity;
+    let end = range.start + 1;
+    let size = input[range.start].length;
+    while (end < range.start + most && size + input[end].length <= chars) {
+      size += input[end].length;
+      end++;
+    }
+    const call = { start: range.start, end, cap: range.cap };
+    if (end == range.end) unsent.shift();
+    else range.start = end;
+    return call;
+  };
+  const giveBack = ({ start, end }, cap) => {
+    const at = unsent.findIndex((range) => range.start > start);
+    const following = unsent[at];
+    if (following && following.start == end && following.cap == cap) following.start = start;
+    else unsent.splice(at < 0 ? unsent.length : at, 0, { start, end, cap });
+  };
+  const fail = (at, error) => {
+    if (failure && failure.at <= at) return;
+    failure = { at, error };
+    for (const call of inFlight) if (call.start > at) call.controller.abort(error);
+  };
+  const deliver = async () => {
+    if (delivering) return;
+    delivering = true;
     try {
-      const response = await call({ encoding_format: "base64", ...fields, input: input.slice(start, end) }, options, tally);
-      const { data } = response;
-      for (let i = 0; i < size; i++) {
-        const item = data?.[i];
-        const at = item?.index ?? i;
-        if (data.length != size || !(at >= 0 && at < size) || embeddings[start + at]) throw new ConnectionError("bad embeddings");
-        embeddings[start + at] = convert(item.embedding);
+      let batch = held.get(delivered);
+      while (batch && delivered < failedAt() && !signal?.aborted) {
+        const start = delivered;
+        if (keep) for (let i = 0; i < batch.vectors.length; i++) embeddings[start + i] = batch.vectors[i];
+        await onBatch?.(batch.vectors, start);
+        held.delete(start);
+        delivered = batch.end;
+        onProgress?.(delivered, total);
+        batch = held.get(delivered);
       }
-      for (const k in usage) usage[k] += response.usage?.[k] ?? 0;
-      onProgress?.(done += size, total);
     } catch (error) {
-      const named = size > 1 && error instanceof ApiError ? c.provider.inputLimit?.(error.status, error.body) : void 0;
-      if (named === void 0) throw error;
-      c.limits.set(key, limit = named < size ? named : 1);
-      const pieces = [];
-      for (let s = start; s < end; s += limit) pieces.push([s, Math.min(end, s + limit)]);
-      pending.unshift(...pieces);
+      fail(delivered, error);
+    } finally {
+      delivering = false;
+      wake();
     }
   };
-  const worker = async () => {
-    for (let range; range = take(); ) await run(range);
+  const succeeded = () => {
+    limits.probed = true;
+    pauses = 0;
+    successes++;
+    if (allowed < concurrency && successes >= allowed) {
+      allowed++;
+      successes = 0;
+    }
   };
+  const throttled = (call, error) => {
+    const wait = hintedDelay(error.headers) ?? backoffDelay(pauses);
+    const first = call.epoch == epoch;
+    if (wait > MAX_HINTED_DELAY_MS || first && pauses >= MAX_PAUSES) return fail(call.start, error);
+    if (first) {
+      pauses++;
+      epoch++;
+      successes = 0;
+      allowed = Math.max(1, Math.floor(allowed / 2));
+    }
+    pausedUntil = Math.max(pausedUntil, Date.now() + wait);
+    giveBack(call, call.cap);
+  };
+  const recover = (call, error) => {
+    const size = call.end - call.start;
+    if (!(error instanceof ApiError)) return fail(call.start, error);
+    if (error.status == 429) return throttled(call, error);
+    const tokenCap = TOKEN_CAP.exec(error.message);
+    if (size > 1 && (tokenCap || error.code == "max_tokens_per_request")) {
+      let chars = 0;
+      for (let i = call.start; i < call.end; i++) chars += input[i].length;
+      if (tokenCap) {
+        const [, requested, max] = tokenCap;
+        const fits = Math.floor(chars * +max * TOKEN_MARGIN / +requested);
+        limits.chars = Math.min(limits.chars ?? Infinity, fits);
+      }
+      return giveBack(call, (limits.chars ?? Infinity) < chars ? call.cap : Math.ceil(size / 2));
+    }
+    const named = size > 1 ? target.inputLimit?.(error.status, error.body) : void 0;
+    if (named !== void 0) {
+      limits.inputs = named < size ? named : 1;
+      return giveBack(call, call.cap);
+    }
+    if (error.status == 400 && TOO_LONG.test(error.message)) {
+      if (size > 1) return giveBack(call, Math.ceil(size / 2));
+      const { status, provider, headers, body } = error;
+      const message = `${error.message} (embedMany: input[${call.start}] is too long)`;
+      return fail(call.start, new ApiError({ status, provider, headers, body, message }));
+    }
+    fail(call.start, error);
+  };
+  const run = async (call) => {
+    try {
+      const body = { encoding_format: "base64", ...fields, input: input.slice(call.start, call.end) };
+      const callOptions = { ...options, signal: call.controller.signal, tally, retryRateLimited: false };
+      const response = await target.call(body, callOptions);
+      const vectors = embeddingsOf(response, call.end - call.start).map(convert);
+      const counted = response.usage;
+      for (const field of ["prompt_tokens", "total_tokens"]) usage[field] += counted?.[field] ?? 0;
+      succeeded();
+      held.set(call.start, { end: call.end, vectors });
+      void deliver();
+    } catch (error) {
+      if (!call.controller.signal.aborted) recover(call, error);
+    } finally {
+      inFlight.delete(call);
+      wake();
+    }
+  };
+  const launch = () => {
+    while (inFlight.size < (limits.probed ? allowed : 1) && unsent[0] && unsent[0].start < failedAt()) {
+      if (held.size >= concurrency && unsent[0].start > Math.max(...held.keys())) return;
+      const call = { ...take(), controller: new AbortController(), epoch };
+      inFlight.add(call);
+      void run(call);
+    }
+  };
+  const abort = () => {
+    for (const call of inFlight) call.controller.abort(signal?.reason);
+    wake();
+  };
+  signal?.addEventListener("abort", abort);
   try {
-    if (c.provider.inputLimit && !c.limits.has(key) && total) await run(take());
-    await Promise.all(Array.from({ length: concurrency }, worker));
-  } catch (error) {
-    stop.abort(error);
-    throw signal?.aborted ? signal.reason : error;
+    for (; ; ) {
+      signal?.throwIfAborted();
+      const pausedFor = pausedUntil - Date.now();
+      if (pausedFor <= 0) launch();
+      const more = unsent[0] && unsent[0].start < failedAt();
+      if (!inFlight.size && !delivering && !more) break;
+      await nextChange(pausedFor);
+    }
+  } finally {
+    signal?.removeEventListener("abort", abort);
   }
+  if (failure) throw failure.error;
   return { embeddings, usage, requests: tally.requests };
 }
 
-// src/providers.ts
-var AZURE_SCOPE = "https://cognitiveservices.azure.com/.default";
-var base = (url, what) => {
-  check(/^https?:\/\/[^/]/i.test(url), what + " must be an http(s) URL");
-  return url.replace(/\/+$/, "");
-};
-function resolveProvider(config) {
-  if (config?.provider == "openai") {
-    const url = base(config.baseURL ?? "https://api.openai.com/v1", "baseURL");
-    const headers = config.apiKey ? { authorization: "Bearer " + config.apiKey } : {};
-    if (config.organization) headers["openai-organization"] = config.organization;
-    if (config.project) headers["openai-project"] = config.project;
-    return {
-      name: "openai",
-      headers,
-      target(op, { deployment, ...body }) {
-        check(body.model, "model is required");
-        return [url + "/" + op, body];
-      }
+// src/abort.ts
+var waiting = /* @__PURE__ */ new WeakMap();
+function onAbort(signal, callback) {
+  let entry = waiting.get(signal);
+  if (!entry) {
+    const callbacks2 = /* @__PURE__ */ new Set();
+    const fire2 = () => {
+      waiting.delete(signal);
+      for (const waiter of callbacks2) waiter();
     };
+    entry = { callbacks: callbacks2, fire: fire2 };
+    waiting.set(signal, entry);
+    signal.addEventListener("abort", fire2, { once: true });
   }
-  check(config?.provider == "azure", 'provider must be "openai" or "azure"');
-  const root = base(config.endpoint, "azure endpoint") + "/openai/";
-  const version = config.apiVersion;
-  const v1 = version == "v1";
-  check(v1 || /^\d{4}-\d\d-\d\d(-preview)?$/.test(version), 'apiVersion must be like "2024-10-21" or "v1"');
-  return {
-    name: "azure",
-    headers: config.apiKey ? { "api-key": config.apiKey } : {},
-    target(op, { deployment, ...body }) {
-      const name = deployment ?? config.deployments?.[body.model] ?? body.model;
-      check(typeof name == "string" && !/^\.{0,2}$/.test(name), "bad deployment name: " + name);
-      if (v1) return [root + "v1/" + op, { ...body, model: name }];
-      return [root + "deployments/" + encodeURIComponent(name) + "/" + op + "?api-version=" + version, body];
-    },
-    inputLimit(status, body) {
-      const error = body?.error;
-      const message = "" + error?.message;
-      if (status == 400 && (/too many inputs/i.test(message) || error?.param == "input")) return +(/(?:inputs is|1 to) (\d+)/i.exec(message)?.[1] ?? 1) || 1;
-    }
+  const { callbacks, fire } = entry;
+  callbacks.add(callback);
+  return () => {
+    callbacks.delete(callback);
+    if (callbacks.size || waiting.get(signal)?.callbacks !== callbacks) return;
+    waiting.delete(signal);
+    signal.removeEventListener("abort", fire);
   };
 }
-
-// src/send.ts
-function retryDelay(headers, attempt) {
-  const after = headers?.get("retry-after");
-  const hinted = +(headers?.get("retry-after-ms") ?? (after && (isNaN(+after) ? Date.parse(after) - Date.now() : +after * 1e3)) ?? NaN);
-  return hinted >= 0 && hinted <= 6e4 ? hinted : Math.min(500 * 2 ** attempt, 8e3) * (1 - Math.random() * 0.25);
+function abortable(promise, signal) {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise((resolve, reject) => {
+    const off = onAbort(signal, () => reject(signal.reason));
+    promise.then(
+      (value) => {
+        off();
+        resolve(value);
+      },
+      (error) => {
+        off();
+        reject(error);
+      }
+    );
+  });
 }
-function isRetryable(status, headers) {
-  const hint = headers.get("x-should-retry");
-  return hint ? hint == "true" : status == 408 || status == 409 || status == 429 || status >= 500;
-}
-var sleep = (ms, signal) => new Promise((resolve, reject) => {
-  const abort = () => {
-    clearTimeout(timer);
-    reject(signal.reason);
-  };
-  const timer = setTimeout(() => {
-    signal?.removeEventListener("abort", abort);
-    resolve();
-  }, ms);
-  signal?.addEventListener("abort", abort);
-});
-var scrub = (c, text) => {
-  for (const secret of c.secrets) if (secret) text = text.replaceAll(secret, "[redacted]");
-  return text;
-};
-function apiError(c, status, headers, text, fallback) {
-  let body = text = scrub(c, text);
-  try {
-    body = JSON.parse(text);
-  } catch {
-  }
-  const message = body?.error?.message;
-  headers = new Headers(JSON.parse(scrub(c, JSON.stringify([...headers]))));
-  return new ApiError({ status, provider: c.provider.name, headers, body, message: typeof message == "string" ? message : fallback ?? text });
-}
-async function send(c, url, body, o = {}, stream, tally) {
-  const { signal } = o;
-  const retries = o.maxRetries ?? c.maxRetries;
-  for (let attempt = 0; ; attempt++) {
-    const headers = { ...c.headers, accept: stream ? "text/event-stream" : "application/json", ...o.headers };
-    if (c.tokenProvider) {
-      const token = await c.tokenProvider();
-      check(token, "tokenProvider gave no token");
-      if (!c.secrets.includes(token) && c.secrets.push(token) > 9) c.secrets.splice(1, 1);
-      headers.authorization = "Bearer " + token;
-    }
-    signal?.throwIfAborted();
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), o.timeoutMs ?? c.timeoutMs);
-    let failure;
-    let response;
-    if (tally) tally.requests++;
-    try {
-      response = await (c.fetch ?? fetch)(url, {
-        method: "POST",
-        headers,
-        body,
-        signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
-        redirect: "manual"
-      });
-      if (response.ok) return stream ? response : await response.json();
-      failure = apiError(c, response.status, response.headers, await response.text(), response.status < 400 ? "redirect not followed" : "HTTP " + response.status);
-    } catch (e) {
-      if (signal?.aborted) throw signal.reason;
-      failure = timeout.signal.aborted ? new TimeoutError("timed out") : new ConnectionError("request failed", { cause: e });
-    } finally {
-      clearTimeout(timer);
-    }
-    if (attempt >= retries || response && !response.ok && !isRetryable(response.status, response.headers)) throw failure;
-    await sleep(retryDelay(response?.headers, attempt), signal);
-  }
+function sleep(ms, signal) {
+  let timer;
+  const waited = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return abortable(waited, signal).finally(() => clearTimeout(timer));
 }
 
 // src/sse.ts
+var LF = 10;
+var CR = 13;
+var COLON = 58;
+var SPACE = 32;
 function createSSEParser() {
-  let rest = "";
+  let fragments = [];
   let afterCR = false;
   let data;
   let event;
   let id;
-  let events;
-  const line = (text) => {
-    if (!text) {
-      if (data !== void 0) events.push({ event, data, id });
-      data = event = void 0;
+  let events = [];
+  const dispatch = () => {
+    if (data !== void 0) events.push({ event: event || void 0, data, id });
+    data = void 0;
+    event = void 0;
+  };
+  const line = (text, from, to) => {
+    if (from == to) return dispatch();
+    if (text.charCodeAt(from) == COLON) return;
+    const dataValue = valueOf(text, from, to, "data");
+    if (dataValue !== void 0) {
+      data = data === void 0 ? dataValue : data + "\n" + dataValue;
       return;
     }
-    const colon = text.indexOf(":") + 1 || text.length + 1;
-    const field = text.slice(0, colon - 1);
-    const value = text.slice(text.charCodeAt(colon) == 32 ? colon + 1 : colon);
-    if (field == "data") data = data === void 0 ? value : data + "\n" + value;
-    else if (field == "event") event = value;
-    else if (field == "id" && !value.includes("\0")) id = value;
+    const eventValue = valueOf(text, from, to, "event");
+    if (eventValue !== void 0) {
+      event = eventValue;
+      return;
+    }
+    const idValue = valueOf(text, from, to, "id");
+    if (idValue !== void 0 && !idValue.includes("\0")) id = idValue;
+  };
+  const lineEndingAt = (text, from, to) => {
+    if (!fragments.length) return line(text, from, to);
+    fragments.push(text.slice(from, to));
+    const whole = fragments.join("");
+    fragments = [];
+    line(whole, 0, whole.length);
   };
   return {
     feed(text, end) {
       events = [];
+      let start = 0;
       if (text) {
-        if (afterCR && text.charCodeAt(0) == 10) text = text.slice(1);
-        afterCR = text.charCodeAt(text.length - 1) == 13;
+        if (afterCR && text.charCodeAt(0) == LF) start = 1;
+        afterCR = false;
       }
-      text = rest + text;
-      const lines = text.split(/\r\n?|\n/);
-      rest = end ? "" : lines.pop();
-      if (end) lines.push("");
-      for (const text2 of lines) line(text2);
+      let nextLF = text.indexOf("\n", start);
+      let nextCR = text.indexOf("\r", start);
+      while (nextLF != -1 || nextCR != -1) {
+        let stop = nextLF;
+        if (stop == -1 || nextCR != -1 && nextCR < stop) stop = nextCR;
+        lineEndingAt(text, start, stop);
+        start = stop + 1;
+        if (text.charCodeAt(stop) == CR) {
+          if (start == text.length) afterCR = true;
+          else if (text.charCodeAt(start) == LF) start++;
+        }
+        if (nextLF != -1 && nextLF < start) nextLF = text.indexOf("\n", start);
+        if (nextCR != -1 && nextCR < start) nextCR = text.indexOf("\r", start);
+      }
+      if (start < text.length) fragments.push(text.slice(start));
+      if (end) {
+        if (fragments.length) lineEndingAt("", 0, 0);
+        dispatch();
+        afterCR = false;
+      }
       return events;
     }
   };
+}
+function valueOf(text, from, to, name) {
+  const nameEnd = from + name.length;
+  if (nameEnd > to || !text.startsWith(name, from)) return void 0;
+  if (nameEnd == to) return "";
+  if (text.charCodeAt(nameEnd) != COLON) return void 0;
+  const valueStart = text.charCodeAt(nameEnd + 1) == SPACE && nameEnd + 1 < to ? nameEnd + 2 : nameEnd + 1;
+  return text.slice(valueStart, to);
 }
 async function* parseSSE(stream) {
   const parser = createSSEParser();
@@ -287,74 +532,937 @@ async function* parseSSE(stream) {
   }
 }
 
-// src/stream.ts
-async function* chunks(c, open, signal) {
-  const response = await open();
+// src/events.ts
+var CHAT_END = { doneData: "[DONE]", errorKey: "error", errorEvent: "error" };
+var RESPONSES_END = {
+  ignoredData: "[DONE]",
+  terminalTypes: ["response.completed", "response.incomplete"],
+  failureTypes: { "response.failed": ["response", "error"], error: [] },
+  errorKey: "error",
+  errorEvent: "error"
+};
+var MAX_TIMER_MS = 2 ** 31 - 1;
+var STREAMING = { stream: true };
+var ignore = () => {
+};
+var parseOrKeep = (text) => {
   try {
-    for await (const { data, event } of parseSSE(response.body)) {
-      if (data == "[DONE]") return;
-      const value = event == "error" ? 0 : JSON.parse(data);
-      if (!value || value.error) throw apiError(c, response.status, response.headers, data);
-      signal?.throwIfAborted();
-      yield value;
-    }
-    throw new ConnectionError("stream ended before [DONE]");
-  } catch (e) {
-    if (signal?.aborted) throw signal.reason;
-    throw e instanceof OpenAISwitchError ? e : new ConnectionError("stream broke", { cause: e });
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
+};
+var isObject = (value) => typeof value == "object" && value !== null;
+var asText = (value) => value == null ? void 0 : String(value);
+function readEvents(open, rule, options) {
+  const { signal, timeoutMs } = options;
+  const terminal = new Set(rule.terminalTypes);
+  const failures = new Map(Object.entries(rule.failureTypes ?? {}));
+  const endName = rule.doneData !== void 0 ? "data: " + rule.doneData : [...terminal].join(" or ");
+  const parser = createSSEParser();
+  const decoder = new TextDecoder();
+  let opened;
+  let reader;
+  let queue = [];
+  let head = 0;
+  let ended = false;
+  let failed = false;
+  let failure;
+  let closed = false;
+  let released = false;
+  let filling;
+  const arm = (ms) => setTimeout(checkStall, Math.min(ms, MAX_TIMER_MS));
+  let waiting2 = false;
+  let waitingSince = 0;
+  let stalled = false;
+  let timer;
+  const checkStall = () => {
+    timer = void 0;
+    if (!waiting2) return;
+    const silence = performance.now() - waitingSince;
+    if (silence < timeoutMs) {
+      timer = arm(timeoutMs - silence);
+      return;
+    }
+    stalled = true;
+    release();
+  };
+  let unlisten = ignore;
+  function release() {
+    clearTimeout(timer);
+    timer = void 0;
+    unlisten();
+    if (released || !opened) return;
+    released = true;
+    opened.release();
+    if (reader) reader.cancel().catch(ignore);
+    else opened.response.body?.cancel().catch(ignore);
+  }
+  const broken = (problem, init = {}) => opened ? opened.toConnectionError(problem, init) : new ConnectionError(problem, init);
+  function fail(error) {
+    if (signal?.aborted) error = signal.reason;
+    else if (stalled && opened) error = opened.toTimeoutError(timeoutMs);
+    else if (!(error instanceof OpenAISwitchError)) error = broken("the stream broke", { cause: error });
+    ended = true;
+    failed = true;
+    failure = error;
+    release();
+  }
+  function carried(body, keys, text) {
+    let fields = body;
+    for (const key of keys) fields = isObject(fields) ? fields[key] : void 0;
+    const error = isObject(fields) ? fields : {};
+    const { response, toError } = opened;
+    return toError({
+      status: response.status,
+      headers: response.headers,
+      body,
+      message: typeof error.message == "string" ? error.message : text,
+      code: asText(error.code),
+      param: asText(error.param),
+      type: asText(error.type)
+    });
+  }
+  function errorKeys(value, named) {
+    const keys = failures.get(value.type);
+    if (keys) return keys;
+    if (rule.errorKey !== void 0 && isObject(value[rule.errorKey])) return [rule.errorKey];
+    return named ? [] : void 0;
+  }
+  function take(events) {
+    for (const { data, event } of events) {
+      if (data === rule.doneData) {
+        ended = true;
+        return;
+      }
+      if (data === rule.ignoredData) continue;
+      const named = event !== void 0 && event === rule.errorEvent;
+      const value = named ? parseOrKeep(data) : JSON.parse(data);
+      if (!isObject(value)) {
+        if (named) throw carried(value, [], data);
+        throw broken("the stream sent an event that is not a JSON object: " + data.slice(0, 100));
+      }
+      const keys = errorKeys(value, named);
+      if (keys) throw carried(value, keys, data);
+      queue.push(value);
+      if (terminal.has(value.type)) {
+        ended = true;
+        return;
+      }
+    }
+  }
+  async function notStreamed(response) {
+    const type = response.headers.get("content-type");
+    const text = await response.text();
+    const body = parseOrKeep(text);
+    if (isObject(body) && isObject(body.error)) return carried(body, ["error"], text);
+    return broken(`the server did not stream: a ${response.status} with content-type ${type}`, { status: response.status, body: text });
+  }
+  async function start() {
+    signal?.throwIfAborted();
+    opened = await open();
+    const { response } = opened;
+    if (closed) return release();
+    signal?.throwIfAborted();
+    if (response.headers.get("content-type")?.includes("application/json")) {
+      released = true;
+      throw await notStreamed(response);
+    }
+    if (!response.body) throw broken("the response has no body", { status: response.status, body: "" });
+    reader = response.body.getReader();
+    if (signal) unlisten = onAbort(signal, release);
+  }
+  async function readOnce(source) {
+    queue.length = 0;
+    head = 0;
+    waiting2 = true;
+    waitingSince = performance.now();
+    timer ??= arm(timeoutMs);
+    let chunk;
+    try {
+      chunk = await source.read();
+    } finally {
+      waiting2 = false;
+    }
+    if (closed) return;
+    if (stalled || signal?.aborted) throw new ConnectionError("cancelled");
+    if (chunk.done) released = true;
+    take(parser.feed(chunk.done ? decoder.decode() : decoder.decode(chunk.value, STREAMING), chunk.done));
+    if (chunk.done && !ended) throw broken("the stream ended before " + endName);
+  }
+  async function fill() {
+    try {
+      if (!opened) await start();
+      while (head == queue.length && !ended && !closed) await readOnce(reader);
+      if (ended && !failed) release();
+    } catch (error) {
+      fail(error);
+    }
+    filling = void 0;
+    return iterator.next();
+  }
+  const iterator = {
+    next() {
+      if (closed) return Promise.resolve({ done: true, value: void 0 });
+      if (filling) return filling.then(iterator.next, iterator.next);
+      if (signal?.aborted) {
+        closed = true;
+        queue = [];
+        release();
+        return Promise.reject(signal.reason);
+      }
+      if (head < queue.length) return Promise.resolve({ done: false, value: queue[head++] });
+      if (ended) {
+        closed = true;
+        return failed ? Promise.reject(failure) : Promise.resolve({ done: true, value: void 0 });
+      }
+      filling = fill();
+      return filling;
+    },
+    return(value) {
+      closed = true;
+      queue = [];
+      release();
+      return Promise.resolve({ done: true, value });
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    }
+  };
+  return iterator;
+}
+
+// src/operations.ts
+var RESPONSES_SINCE = "2025-03-01-preview";
+var OPERATIONS = {
+  chat: {
+    method: "POST",
+    path: "chat/completions",
+    deployment: "path",
+    since: "2023-03-15-preview",
+    v1: true,
+    returns: "choices"
+  },
+  completions: {
+    method: "POST",
+    path: "completions",
+    deployment: "path",
+    since: "2022-12-01",
+    v1: false,
+    returns: "choices"
+  },
+  embeddings: {
+    method: "POST",
+    path: "embeddings",
+    deployment: "path",
+    since: "2022-12-01",
+    v1: true,
+    returns: "data"
+  },
+  "responses.create": {
+    method: "POST",
+    path: "responses",
+    deployment: "body",
+    since: RESPONSES_SINCE,
+    v1: true,
+    returns: "output"
+  },
+  "responses.retrieve": {
+    method: "GET",
+    path: "responses/{id}",
+    deployment: "none",
+    since: RESPONSES_SINCE,
+    v1: true,
+    returns: "output"
+  },
+  /** Retrieve as a stream: a background response, resumed with `stream=true&starting_after=N`. */
+  "responses.resume": {
+    method: "GET",
+    path: "responses/{id}",
+    deployment: "none",
+    since: RESPONSES_SINCE,
+    v1: true,
+    events: true
+  },
+  "responses.cancel": {
+    method: "POST",
+    path: "responses/{id}/cancel",
+    deployment: "none",
+    since: RESPONSES_SINCE,
+    v1: true,
+    returns: "output"
+  },
+  "responses.delete": {
+    method: "DELETE",
+    path: "responses/{id}",
+    deployment: "none",
+    since: RESPONSES_SINCE,
+    v1: true
+  },
+  "responses.inputItems": {
+    method: "GET",
+    path: "responses/{id}/input_items",
+    deployment: "none",
+    since: RESPONSES_SINCE,
+    v1: true,
+    returns: "data"
+  }
+};
+
+// src/secrets.ts
+var MIN_SECRET_LENGTH = 8;
+var REDACTED = "[redacted]";
+var isSecretName = (name) => /auth|cookie|key|token|secret|password|sig/i.test(name);
+var USERINFO_PASSWORD = /(\b[a-z][\w+.-]*:\/\/[^\s/?#@:]*:)[^\s/?#@]+@/gi;
+var escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+function echoPattern(secret) {
+  let source = "";
+  for (const char of secret) {
+    const code = char.codePointAt(0) ?? 0;
+    const forms = [escapeRegExp(char), "\\\\" + escapeRegExp(char)];
+    if (code < 65536) forms.push("\\\\u" + code.toString(16).padStart(4, "0"));
+    if (code < 128) forms.push("%" + code.toString(16).padStart(2, "0"));
+    source += "(?:" + forms.join("|") + ")";
+  }
+  return new RegExp(source, "gi");
+}
+var worthScrubbing = (values) => values.filter((value) => typeof value == "string" && value.length >= MIN_SECRET_LENGTH);
+function headerSecrets(headers) {
+  const found = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (!isSecretName(name)) continue;
+    found.push(value);
+    const credential = /^\w+ +(\S+)$/.exec(value)?.[1];
+    if (credential) found.push(credential);
+  }
+  return found;
+}
+function createSecretStore(secrets) {
+  const fixed = worthScrubbing(secrets).map(echoPattern);
+  return {
+    scrubber(attemptSecrets = []) {
+      let patterns;
+      return createScrubber(() => {
+        if (!patterns) patterns = [...fixed, ...worthScrubbing(attemptSecrets).map(echoPattern)];
+        return patterns;
+      });
+    }
+  };
+}
+var isPlainObject = (value) => {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
+var ERROR_CLASSES = [TypeError, SyntaxError, RangeError];
+var MAX_DEPTH = 8;
+var TOO_DEEP = "[not shown: nested too deep, or unreadable]";
+function createScrubber(patterns) {
+  let replaced = false;
+  const text = (input) => {
+    let output = input.replace(USERINFO_PASSWORD, "$1" + REDACTED + "@");
+    for (const pattern of patterns()) output = output.replace(pattern, REDACTED);
+    if (output !== input) replaced = true;
+    return output;
+  };
+  const headers = (input) => {
+    const output = new Headers();
+    try {
+      for (const [name, value2] of input) output.append(name, text(value2));
+    } catch {
+    }
+    return output;
+  };
+  const safely = (scrub, fallback) => {
+    try {
+      return scrub();
+    } catch {
+      replaced = true;
+      return fallback;
+    }
+  };
+  const error = (input, depth) => {
+    const outer = replaced;
+    replaced = false;
+    const name = safely(() => text(String(input.name)), "Error");
+    const message = safely(() => text(String(input.message)), "");
+    const stack = safely(() => input.stack === void 0 ? void 0 : text(input.stack), void 0);
+    const fields = safely(() => value({ ...input }, depth + 1), {});
+    const cause = safely(() => value(input.cause, depth + 1), TOO_DEEP);
+    const changed = replaced;
+    replaced = outer || changed;
+    if (!changed) return input;
+    const Class = ERROR_CLASSES.find((type) => input instanceof type) ?? Error;
+    const copy = new Class(message, "cause" in input ? { cause } : void 0);
+    Object.assign(copy, fields);
+    const writable = (value2) => ({ value: value2, writable: true, configurable: true });
+    if (copy.name !== name) Object.defineProperty(copy, "name", writable(name));
+    Object.defineProperty(copy, "stack", writable(stack));
+    return copy;
+  };
+  const value = (input, depth = 0) => {
+    if (typeof input == "string") return text(input);
+    if (input === null || typeof input != "object") return input;
+    if (depth > MAX_DEPTH) {
+      replaced = true;
+      return TOO_DEEP;
+    }
+    if (input instanceof Error) return error(input, depth);
+    if (input instanceof Headers) return headers(input);
+    if (Array.isArray(input)) return input.map((item) => value(item, depth + 1));
+    if (!isPlainObject(input)) return input;
+    const output = {};
+    for (const [key, item] of Object.entries(input)) output[key] = value(item, depth + 1);
+    return output;
+  };
+  const url = (input) => {
+    const redacted = input.replace(
+      /([?&])([^=&#]*)=([^&#]*)/g,
+      (whole, separator, name) => isSecretName(name) ? separator + name + "=" + REDACTED : whole
+    );
+    return text(redacted);
+  };
+  return { text, value: (input) => value(input), headers, url };
+}
+
+// src/providers.ts
+var AZURE_SCOPE = "https://cognitiveservices.azure.com/.default";
+function parseRoot(url, what) {
+  const text = typeof url == "string" ? url.trim() : "";
+  let parsed;
+  try {
+    parsed = new URL(text);
+  } catch {
+  }
+  const sound = /^https?:\/\/[^/]/i.test(text) && parsed?.hostname && !/[\s#]/.test(text);
+  const message = what + " must be an http(s) URL with a host, no spaces, user or #fragment";
+  check(sound && !parsed?.username && !parsed?.password, message);
+  const { search, origin, pathname } = parsed;
+  const query = new URLSearchParams(search);
+  const secrets = [];
+  for (const [name, value] of query) if (isSecretName(name)) secrets.push(value);
+  return { root: origin + pathname.replace(/\/+$/, ""), query, secrets };
+}
+var segment = (id, what) => {
+  check(typeof id == "string" && !/^\.{0,2}$/.test(id), `bad ${what}: ${JSON.stringify(id)}`);
+  return encodeURIComponent(id);
+};
+var withQuery = (url, base, extra, where) => {
+  const query = new URLSearchParams(base);
+  for (const [name, value] of Object.entries({ ...extra, ...where?.query })) {
+    query.delete(name);
+    for (const item of [value ?? []].flat()) query.append(name, String(item));
+  }
+  const search = query.toString();
+  return search ? url + "?" + search : url;
+};
+function bodyOf(request) {
+  check(request !== null && typeof request == "object" && !Array.isArray(request), "the request must be an object");
+  const { deployment, extra_body, ...fields } = request;
+  return { ...extra_body, ...fields };
+}
+function datedAtLeast(version, since) {
+  const day = version.slice(0, 10);
+  const sinceDay = since.slice(0, 10);
+  if (day != sinceDay) return day > sinceDay;
+  return !version.endsWith("-preview") || since.endsWith("-preview");
+}
+var keyOf = (config) => config.apiKey === void 0 ? void 0 : headerValue(config.apiKey, "apiKey");
+function resolveProvider(config) {
+  if (config?.provider == "openai") return openai(config);
+  check(config?.provider == "azure", 'provider must be "openai" or "azure"');
+  return azure(config);
+}
+function openai(config) {
+  const { root, query, secrets } = parseRoot(config.baseURL ?? "https://api.openai.com/v1", "baseURL");
+  const apiKey = keyOf(config);
+  const headers = apiKey ? { authorization: "Bearer " + apiKey } : {};
+  if (config.organization) headers["openai-organization"] = headerValue(config.organization, "organization");
+  if (config.project) headers["openai-project"] = headerValue(config.project, "project");
+  return {
+    name: "openai",
+    headers,
+    secrets: apiKey ? [apiKey, ...secrets] : secrets,
+    target(operation, request, where) {
+      const { path, deployment } = OPERATIONS[operation];
+      const url = withQuery(root + "/" + path.replace("{id}", () => segment(where?.id, "id")), query, {}, where);
+      if (deployment == "none") return { url };
+      const body = bodyOf(request);
+      check(body.model && typeof body.model == "string", "model is required");
+      return { url, body };
+    }
+  };
+}
+function azure(config) {
+  const endpoint = parseRoot(config.endpoint, "azure endpoint");
+  const resource = endpoint.root.replace(/\/openai(?:\/v1)?$/i, "");
+  const version = config.apiVersion;
+  const v1 = version == "v1";
+  check(v1 || /^\d{4}-\d\d-\d\d(-preview)?$/.test(version), 'apiVersion must be like "2024-10-21" or "v1"');
+  const apiKey = keyOf(config);
+  const deployments = config.deployments ?? {};
+  const deploymentOf = (request) => {
+    const model = request.model;
+    if (request.deployment !== void 0) return request.deployment;
+    return typeof model == "string" && Object.hasOwn(deployments, model) ? deployments[model] : model;
+  };
+  return {
+    name: "azure",
+    headers: apiKey ? { "api-key": apiKey } : {},
+    secrets: apiKey ? [apiKey, ...endpoint.secrets] : endpoint.secrets,
+    target(operation, request, where) {
+      const { path, deployment, since, v1: onV1 } = OPERATIONS[operation];
+      if (v1) check(onV1, `${operation} is not on Azure's v1 API: use a dated apiVersion (${since} or later)`);
+      else check(since && datedAtLeast(version, since), `${operation} needs apiVersion ${since} or later, or "v1"`);
+      const filled = path.replace("{id}", () => segment(where?.id, "id"));
+      const api = resource + (v1 ? "/openai/v1/" : "/openai/");
+      const versionQuery = { "api-version": v1 ? void 0 : version };
+      const urlOf = (route) => withQuery(api + route, endpoint.query, versionQuery, where);
+      if (deployment == "none") return { url: urlOf(filled) };
+      const fields = bodyOf(request);
+      const name = deploymentOf(request);
+      check(name !== void 0 && name !== "", "model is required");
+      const encoded = segment(name, "deployment name");
+      if (deployment == "path" && !v1) {
+        return { url: urlOf("deployments/" + encoded + "/" + filled), body: fields, deployment: name };
+      }
+      return { url: urlOf(filled), body: { ...fields, model: name }, deployment: name };
+    },
+    inputLimit(status, body) {
+      const message = body?.error?.message;
+      if (status != 400 || typeof message != "string") return void 0;
+      const limit = /too many inputs\b.*\binputs is (\d+)/i.exec(message) ?? /\barray of 1 to (\d+)\b/i.exec(message);
+      const count = limit ? Number(limit[1]) : 0;
+      return count >= 1 ? count : void 0;
+    },
+    hint({ status, code, message }, { method, deployment }) {
+      const since = /enabled only for api-version (\S+?) and later/i.exec(message)?.[1];
+      if (since) return `set apiVersion to ${since} or later, or "v1"`;
+      const name = `"${deployment ?? ""}"`;
+      if (code == "DeploymentNotFound") {
+        return `no deployment ${name} at ${resource}: use the deployment's name, or map the model with deployments`;
+      }
+      if (status == 404 && /resource not found/i.test(message)) {
+        const tried = `the endpoint ${resource}, the deployment ${name} and apiVersion "${version}"`;
+        return `${method} found no route: check ${tried}`;
+      }
+      return void 0;
+    }
+  };
+}
+
+// src/responses.ts
+function withOutputText(response) {
+  let text = "";
+  for (const item of response.output ?? []) {
+    if (item.type != "message") continue;
+    for (const part of item.content) {
+      if (part.type == "output_text") text += part.text;
+    }
+  }
+  return Object.assign(response, { output_text: text });
+}
+async function collectResponse(events, onEvent) {
+  for await (const event of events) {
+    onEvent?.(event);
+    if (event.type == "response.completed" || event.type == "response.incomplete") {
+      return withOutputText(event.response);
+    }
+  }
+  throw new ConnectionError("the stream ended before response.completed or response.incomplete");
+}
+var optionalInteger = (value, name, min, max) => {
+  const ok = value === void 0 || Number.isInteger(value) && value >= min && value <= max;
+  check(ok, `${name} must be an integer from ${min} to ${max}`);
+};
+var includeQuery = (query) => ({ "include[]": query?.include });
+function createResponses(calls) {
+  const response = async (operation, request, options, where) => {
+    const snapshot = await calls.call(operation, request, options, where);
+    return withOutputText(snapshot);
+  };
+  const events = (operation, request, options, where) => {
+    calls.validate(operation, request, where);
+    const open = () => calls.open(operation, request, options, where);
+    return readEvents(open, RESPONSES_END, {
+      signal: options?.signal,
+      timeoutMs: calls.timeoutMs(options)
+    });
+  };
+  const created = (request) => {
+    check(!request?.stream, "stream: true is for responses.stream(), which yields the events");
+    return request;
+  };
+  return {
+    // Async, so that a refused request rejects the promise like every other failure.
+    create: async (request, options) => response("responses.create", created(request), options),
+    stream: (request, options) => events("responses.create", request, options),
+    retrieve: (id, query, options) => response("responses.retrieve", void 0, options, { id, query: includeQuery(query) }),
+    resume(id, query, options) {
+      optionalInteger(query?.starting_after, "starting_after", 0, Number.MAX_SAFE_INTEGER);
+      const where = {
+        id,
+        query: {
+          stream: true,
+          starting_after: query?.starting_after,
+          ...includeQuery(query),
+          include_obfuscation: query?.include_obfuscation
+        }
+      };
+      return events("responses.resume", void 0, options, where);
+    },
+    cancel: (id, options) => response("responses.cancel", void 0, options, { id }),
+    async delete(id, options) {
+      await calls.call("responses.delete", void 0, options, { id });
+    },
+    async inputItems(id, query, options) {
+      optionalInteger(query?.limit, "limit", 1, 100);
+      check(
+        query?.order === void 0 || query.order == "asc" || query.order == "desc",
+        'order must be "asc" or "desc"'
+      );
+      const { after, limit, order } = query ?? {};
+      const where = { id, query: { after, limit, order, ...includeQuery(query) } };
+      return await calls.call("responses.inputItems", void 0, options, where);
+    }
+  };
+}
+
+// src/send.ts
+var MAX_TIMEOUT_MS = 2 ** 31 - 1;
+function inWords(error, scrub) {
+  let inner = error;
+  for (let depth = 0; depth < 4 && inner instanceof Error && inner.cause instanceof Error; depth++) inner = inner.cause;
+  const code = inner?.code;
+  const codeText = typeof code == "string" ? code : "";
+  const message = inner instanceof Error ? inner.message || codeText || inner.name : String(inner);
+  const line = message.split("\n")[0] ?? "";
+  return scrub.text(line.length > 120 ? line.slice(0, 117) + "..." : line);
+}
+function apiError(settings, scrub, call, init) {
+  const { status, headers, body, message, ...fields } = scrub.value(init);
+  const hint = settings.provider.hint?.({ status, code: fields.code ?? codeOf(body), message }, call);
+  return new ApiError({
+    ...fields,
+    status,
+    provider: settings.provider.name,
+    headers,
+    body,
+    message: hint ? `${message} (${scrub.text(hint)})` : message
+  });
+}
+var codeOf = (body) => {
+  const code = body?.error?.code;
+  return code == null ? void 0 : String(code);
+};
+function answerError(settings, scrub, call, response, text, where) {
+  let body = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+  }
+  const serviceMessage = body?.error?.message;
+  const status = response.status;
+  const fallback = (status < 400 ? "redirect not followed: " : "") + `HTTP ${status} from ${where}`;
+  const message = typeof serviceMessage == "string" && serviceMessage ? serviceMessage : fallback;
+  return apiError(settings, scrub, call, { status, headers: response.headers, body, message });
+}
+var TIMED_OUT = /* @__PURE__ */ Symbol("timed out");
+var plural = (count, word) => `${count} ${word}${count == 1 ? "" : "s"}`;
+async function send(settings, call, options = {}) {
+  const { signal, tally } = options;
+  const retries = integer(options.maxRetries, settings.maxRetries, "maxRetries", 0);
+  const timeoutMs = integer(options.timeoutMs, settings.timeoutMs, "timeoutMs", 1, MAX_TIMEOUT_MS);
+  const callHeaders = headerRecord(options.headers, "headers");
+  const callSecrets = headerSecrets(callHeaders);
+  const json = call.body === void 0 ? void 0 : JSON.stringify(call.body);
+  const accept = call.stream ? "text/event-stream" : "application/json";
+  const headers = { ...settings.headers, accept };
+  if (json !== void 0) headers["content-type"] = "application/json";
+  Object.assign(headers, callHeaders);
+  signal?.throwIfAborted();
+  for (let attempt = 1; ; attempt++) {
+    let token;
+    if (settings.tokenProvider) {
+      const given = await abortable(Promise.resolve(settings.tokenProvider()), signal);
+      check(typeof given == "string" && given.trim(), "tokenProvider gave no token");
+      token = headerValue(given, "the token from tokenProvider");
+      headers.authorization = "Bearer " + token;
+    }
+    signal?.throwIfAborted();
+    const scrub = settings.secrets.scrubber(token ? [...callSecrets, token] : callSecrets);
+    const where = () => `${call.method} ${scrub.url(call.url)}`;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+    const unlink = signal ? onAbort(signal, () => controller.abort(signal.reason)) : () => {
+    };
+    const timedOut = () => controller.signal.reason === TIMED_OUT;
+    let keepLink = false;
+    let response;
+    let failure;
+    if (tally) tally.requests++;
+    try {
+      response = await (settings.fetch ?? fetch)(call.url, {
+        method: call.method,
+        headers,
+        body: json,
+        signal: controller.signal,
+        redirect: "manual"
+      });
+      if (response.ok && call.stream) {
+        keepLink = true;
+        const opened = response;
+        return {
+          response: opened,
+          toError: (init) => apiError(settings, scrub, call, init),
+          toConnectionError: (problem, init = {}) => new ConnectionError(`${where()}: ${problem}`, scrub.value(init)),
+          toTimeoutError: (ms) => new TimeoutError(`${where()}: the stream sent nothing for ${ms} ms (timeoutMs)`, { timeoutMs: ms, attempts: attempt }),
+          release: unlink
+        };
+      }
+      const text = await response.text();
+      if (response.ok) {
+        const outcome = parseAnswer(text, call.returns);
+        if (outcome.problem === void 0) return outcome.json;
+        const cause = outcome.cause === void 0 ? {} : { cause: outcome.cause };
+        const message = `${where()}: the ${response.status} answer ${outcome.problem}`;
+        failure = new ConnectionError(message, { status: response.status, body: scrub.text(text), ...cause });
+      } else {
+        failure = answerError(settings, scrub, call, response, text, where());
+      }
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      const attempts = plural(attempt, "attempt");
+      const answer = response?.ok ? `the ${response.status} answer's body` : void 0;
+      if (timedOut()) {
+        const what = answer ? `reading ${answer}` : "waiting for an answer";
+        failure = new TimeoutError(`${where()} timed out ${what}: timeoutMs is ${timeoutMs} (${attempts})`, {
+          timeoutMs,
+          attempts: attempt
+        });
+      } else {
+        const status2 = response?.ok ? { status: response.status } : {};
+        const words = (answer ? answer + " broke: " : "") + inWords(error, scrub);
+        const message = `${where()} failed: ${words} (${attempts})`;
+        failure = new ConnectionError(message, { cause: scrub.value(error), ...status2 });
+      }
+    } finally {
+      clearTimeout(timer);
+      if (!keepLink) unlink();
+    }
+    if (response?.ok) throw failure;
+    const status = response?.status;
+    const retryable = !response || isRetryable(response.status, response.headers);
+    const rateLimitedNow = status == 429 && options.retryRateLimited === false;
+    if (attempt > retries || !retryable || rateLimitedNow) throw failure;
+    await sleep(retryDelay(response?.headers, attempt - 1), signal);
+  }
+}
+function parseAnswer(text, returns) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    return { problem: "is not JSON", cause };
+  }
+  if (json === null || typeof json != "object" || Array.isArray(json)) return { problem: "is not a JSON object" };
+  const list = returns && json[returns];
+  if (returns && !Array.isArray(list)) return { problem: `has no "${returns}" list` };
+  return { json };
 }
 
 // src/client.ts
-function createClient(config) {
+function settingsOf(config) {
   const provider = resolveProvider(config);
   const { apiKey, tokenProvider } = config;
-  check(tokenProvider ? !apiKey && typeof tokenProvider == "function" : apiKey, "give an apiKey or a tokenProvider function, not both");
-  check(!apiKey || config.dangerouslyAllowBrowser || !("document" in globalThis), "an apiKey in a browser needs dangerouslyAllowBrowser (anyone can read it)");
-  const c = {
+  const fromEnv2 = provider.name == "azure" ? "AZURE_OPENAI_API_KEY" : "OPENAI_API_KEY";
+  check(!(apiKey && tokenProvider), "give an apiKey or a tokenProvider, not both");
+  check(
+    apiKey || tokenProvider,
+    `give an apiKey or a tokenProvider function (fromEnv reads the key from ${fromEnv2})`
+  );
+  check(!tokenProvider || typeof tokenProvider == "function", "tokenProvider must be a function");
+  const inBrowser = "document" in globalThis;
+  const browserMessage = "an apiKey in a browser needs dangerouslyAllowBrowser (anyone can read it)";
+  check(!apiKey || config.dangerouslyAllowBrowser || !inBrowser, browserMessage);
+  const headers = { ...provider.headers, ...headerRecord(config.headers, "headers") };
+  return {
     provider,
     fetch: config.fetch,
-    headers: { "content-type": "application/json", ...provider.headers, ...config.headers },
+    headers,
     tokenProvider,
     maxRetries: integer(config.maxRetries, 2, "maxRetries", 0),
-    timeoutMs: integer(config.timeoutMs, 6e5, "timeoutMs", 1),
-    secrets: [apiKey],
-    limits: /* @__PURE__ */ new Map()
+    timeoutMs: integer(config.timeoutMs, 6e5, "timeoutMs", 1, MAX_TIMEOUT_MS),
+    secrets: createSecretStore([...provider.secrets, ...headerSecrets(headers)])
   };
-  const target = (op, request) => {
-    check(request?.model || request?.deployment, "model is required");
-    return provider.target(op, request);
-  };
-  const post = async (op, request, o) => {
-    const [url, body] = target(op, request);
-    return send(c, url, JSON.stringify(body), o);
-  };
-  const stream = (op, request, o) => {
-    const [url, body] = target(op, request);
-    body.stream = true;
-    const json = JSON.stringify(body);
-    return chunks(c, () => send(c, url, json, o, true), o?.signal);
-  };
-  const embedCall = (request, o, tally) => {
-    const [url, body] = target("embeddings", request);
-    return send(c, url, JSON.stringify(body), o, false, tally);
+}
+function createClient(config) {
+  const settings = settingsOf(config);
+  const { provider } = settings;
+  const limits = /* @__PURE__ */ new Map();
+  const calls = {
+    // Async, so that bad arguments reject the promise like every other failure.
+    async call(operation, request, options, where) {
+      const { method, returns } = OPERATIONS[operation];
+      const { url, body, deployment } = provider.target(operation, request, where);
+      return send(settings, { method, url, body, returns, deployment }, options);
+    },
+    async open(operation, request, options, where) {
+      const { method } = OPERATIONS[operation];
+      const { url, body, deployment } = provider.target(operation, request, where);
+      const streamed = body && { ...body, stream: true };
+      return send(settings, { method, url, body: streamed, deployment, stream: true }, options);
+    },
+    timeoutMs: (options) => integer(options?.timeoutMs, settings.timeoutMs, "timeoutMs", 1, MAX_TIMEOUT_MS),
+    validate(operation, request, where) {
+      provider.target(operation, request, where);
+    }
   };
   const messages = (request) => {
     check(Array.isArray(request?.messages) && request.messages.length, "messages must be a non-empty array");
     return request;
   };
+  const notStreamed = (request, instead) => {
+    check(!request?.stream, `stream: true is for ${instead}(), which yields the chunks`);
+    return request;
+  };
+  const stream = (operation, request, options) => {
+    provider.target(operation, request);
+    const open = () => calls.open(operation, request, options);
+    return readEvents(open, CHAT_END, { signal: options?.signal, timeoutMs: calls.timeoutMs(options) });
+  };
+  const embedCall = (request, options) => calls.call("embeddings", request, options);
   return {
     provider: provider.name,
-    chat: async (request, o) => post("chat/completions", messages(request), o),
-    complete: (request, o) => post("completions", request, o),
-    embed: async (request, o) => embed(embedCall, request, o),
-    chatStream: (request, o) => stream("chat/completions", messages(request), o),
-    completeStream: (request, o) => stream("completions", request, o),
-    embedMany(request, o) {
-      const [url, body] = provider.target("embeddings", request);
-      return embedMany(c, embedCall, url + " " + body.model, request, o);
-    }
+    chat: async (request, options) => calls.call("chat", notStreamed(messages(request), "chatStream"), options),
+    complete: async (request, options) => calls.call("completions", notStreamed(request, "completeStream"), options),
+    embed: async (request, options) => embed(embedCall, request, options),
+    chatStream: (request, options) => stream("chat", messages(request), options),
+    completeStream: (request, options) => stream("completions", request, options),
+    embedMany(request, options) {
+      const { url, body } = provider.target("embeddings", request);
+      const key = url + " " + body?.model;
+      return embedMany({ call: embedCall, inputLimit: provider.inputLimit, limits, key }, request, options);
+    },
+    responses: createResponses(calls)
   };
+}
+
+// src/collect.ts
+var newHead = () => ({ id: "", created: 0, model: "" });
+function addHead(head, chunk) {
+  if (!head.id && chunk.id) head.id = chunk.id;
+  if (!head.created && chunk.created) head.created = chunk.created;
+  if (!head.model && chunk.model) head.model = chunk.model;
+  if (head.system_fingerprint == null && chunk.system_fingerprint != null) head.system_fingerprint = chunk.system_fingerprint;
+  if (head.service_tier == null && chunk.service_tier != null) head.service_tier = chunk.service_tier;
+  if (chunk.usage) head.usage = chunk.usage;
+  if (chunk.prompt_filter_results) {
+    head.prompt_filter_results ??= [];
+    head.prompt_filter_results.push(...chunk.prompt_filter_results);
+  }
+}
+function withHead(head, object, result) {
+  const { id, created, model, system_fingerprint, service_tier, usage, prompt_filter_results } = head;
+  return {
+    id,
+    object,
+    created,
+    model,
+    ...result,
+    ...usage && { usage },
+    ...system_fingerprint != null && { system_fingerprint },
+    ...service_tier != null && { service_tier },
+    ...prompt_filter_results && { prompt_filter_results }
+  };
+}
+function addFilters(choice, results) {
+  if (!results) return;
+  choice.content_filter_results = { ...choice.content_filter_results, ...results };
+}
+function appendArrays(into, more) {
+  for (const [key, value] of Object.entries(more)) {
+    if (!Array.isArray(value)) {
+      if (!(key in into)) into[key] = value;
+      continue;
+    }
+    const list = Array.isArray(into[key]) ? into[key] : [];
+    for (const item of value) list.push(item);
+    into[key] = list;
+  }
+}
+function addLogprobs(current, more) {
+  if (typeof more != "object" || more === null) return current;
+  const into = typeof current == "object" && current !== null ? current : {};
+  appendArrays(into, more);
+  return into;
+}
+var newChoice = (index) => ({
+  index,
+  message: { role: "assistant", content: null, refusal: null },
+  finish_reason: null,
+  logprobs: null
+});
+function addToolCall(calls, delta) {
+  const index = typeof delta.index == "number" ? delta.index : delta.id ? calls.length : Math.max(calls.length - 1, 0);
+  let call = calls[index];
+  if (!call) {
+    call = { id: "", type: delta.type ?? "function", function: { name: "", arguments: "" } };
+    calls[index] = call;
+  }
+  if (!call.id && delta.id) call.id = delta.id;
+  if (!call.function.name && delta.function?.name) call.function.name = delta.function.name;
+  if (delta.function?.arguments) call.function.arguments += delta.function.arguments;
+}
+async function collectChat(stream, onChunk) {
+  const head = newHead();
+  const choices = [];
+  const toolCalls = [];
+  for await (const chunk of stream) {
+    onChunk?.(chunk);
+    addHead(head, chunk);
+    for (const part of chunk.choices ?? []) {
+      const choice = choices[part.index] ?? newChoice(part.index);
+      choices[part.index] = choice;
+      const { message } = choice;
+      const delta = part.delta ?? {};
+      if (delta.role) message.role = delta.role;
+      if (typeof delta.content == "string") message.content = (message.content ?? "") + delta.content;
+      if (typeof delta.refusal == "string") message.refusal = (message.refusal ?? "") + delta.refusal;
+      if (delta.tool_calls) {
+        const calls = toolCalls[part.index] ?? [];
+        toolCalls[part.index] = calls;
+        for (const call of delta.tool_calls) addToolCall(calls, call);
+      }
+      if (part.finish_reason) choice.finish_reason = part.finish_reason;
+      choice.logprobs = addLogprobs(choice.logprobs, part.logprobs);
+      addFilters(choice, part.content_filter_results);
+    }
+  }
+  for (const [index, calls] of toolCalls.entries()) {
+    const choice = calls && choices[index];
+    if (choice) choice.message.tool_calls = calls.filter(Boolean);
+  }
+  return withHead(head, "chat.completion", { choices: choices.filter(Boolean) });
+}
+async function collectCompletion(stream, onChunk) {
+  const head = newHead();
+  const choices = [];
+  for await (const chunk of stream) {
+    onChunk?.(chunk);
+    addHead(head, chunk);
+    for (const part of chunk.choices ?? []) {
+      let choice = choices[part.index];
+      if (!choice) {
+        choice = { text: "", index: part.index, finish_reason: null, logprobs: null };
+        choices[part.index] = choice;
+      }
+      if (typeof part.text == "string") choice.text += part.text;
+      if (part.finish_reason) choice.finish_reason = part.finish_reason;
+      choice.logprobs = addLogprobs(choice.logprobs, part.logprobs);
+      addFilters(choice, part.content_filter_results);
+    }
+  }
+  return withHead(head, "text_completion", { choices: choices.filter(Boolean) });
 }
 
 // src/env.ts
@@ -372,18 +1480,27 @@ function fromEnv(env = readEnv()) {
   const endpoint = get("AZURE_OPENAI_ENDPOINT");
   const key = endpoint ? get("AZURE_OPENAI_API_KEY") : get("OPENAI_API_KEY");
   if (endpoint || /^azure/.test(type)) {
+    const isToken = !endpoint && type != "azure";
+    const token = isToken ? key : endpoint && !key ? get("AZURE_OPENAI_AD_TOKEN") : void 0;
     const config = {
       provider: "azure",
-      endpoint: endpoint ?? get("OPENAI_API_BASE"),
+      endpoint: endpoint ?? get("OPENAI_API_BASE") ?? "",
       apiVersion: get("OPENAI_API_VERSION") ?? get("AZURE_OPENAI_API_VERSION") ?? DEFAULT_AZURE_API_VERSION,
-      // openai-python 0.x put the Entra ID token in OPENAI_API_KEY when OPENAI_API_TYPE was azure_ad.
-      ...endpoint || type == "azure" ? { apiKey: key } : { tokenProvider: key ? () => key : void 0 }
+      ...isToken ? {} : { apiKey: key },
+      ...token ? { tokenProvider: () => token } : {}
     };
     check(config.endpoint, "OPENAI_API_TYPE=" + type + " needs OPENAI_API_BASE");
     return config;
   }
-  check(key, "set OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT (+ AZURE_OPENAI_API_KEY), or OPENAI_API_TYPE=azure + OPENAI_API_BASE");
-  return { provider: "openai", apiKey: key, baseURL: get("OPENAI_BASE_URL"), organization: get("OPENAI_ORG_ID"), project: get("OPENAI_PROJECT_ID") };
+  const names = "OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT (+ AZURE_OPENAI_API_KEY), or OPENAI_API_TYPE=azure + OPENAI_API_BASE";
+  check(key, "set " + names);
+  return {
+    provider: "openai",
+    apiKey: key,
+    baseURL: get("OPENAI_BASE_URL"),
+    organization: get("OPENAI_ORG_ID") ?? get("OPENAI_ORGANIZATION"),
+    project: get("OPENAI_PROJECT_ID")
+  };
 }
 export {
   AZURE_SCOPE,
@@ -392,6 +1509,9 @@ export {
   ConnectionError,
   OpenAISwitchError,
   TimeoutError,
+  collectChat,
+  collectCompletion,
+  collectResponse,
   createClient,
   createSSEParser,
   fromEnv,

@@ -1,15 +1,41 @@
-/** One event of an SSE stream. */
+/**
+ * One event of an SSE stream.
+ *
+ * @example
+ * ```ts
+ * const event: ServerSentEvent = { event: "response.completed", data: '{"type":"response.completed"}', id: "7" };
+ * ```
+ */
 export interface ServerSentEvent {
-    /** The `event:` field; undefined for the default "message" type. */
+    /** The `event:` field; undefined for the default "message" type (no `event:` line, or an empty one). */
     event?: string;
     /** The `data:` lines, joined by "\n". */
     data: string;
     /** The last `id:` seen, if any. */
     id?: string;
 }
-/** A push parser: feed it decoded text in pieces of any size; each call returns the events it completed. */
+/**
+ * A push parser: feed it decoded text in pieces of any size; each call returns the events it completed.
+ *
+ * @example
+ * ```ts
+ * const parser: SSEParser = createSSEParser();
+ * for (const event of parser.feed("data: 1\n\n")) console.log(event.data); // "1"
+ * ```
+ */
 export interface SSEParser {
-    /** Parses the next piece; with `end`, the stream closed after it and a last unterminated event is delivered. */
+    /**
+     * Parses the next piece of text. The text must already be decoded: a `TextDecoder` (with `{ stream: true }`
+     * between pieces) strips a leading byte order mark; the parser does not. With `end`, the stream closed after
+     * this piece, and an event it left without a blank line after is delivered.
+     *
+     * @example
+     * ```ts
+     * const parser = createSSEParser();
+     * parser.feed("data: a\n\ndata: b"); // [{ data: "a" }]
+     * parser.feed("", true); // [{ data: "b" }]
+     * ```
+     */
     feed(text: string, end?: boolean): ServerSentEvent[];
 }
 /**
@@ -26,6 +52,8 @@ export interface SSEParser {
 export declare function createSSEParser(): SSEParser;
 /**
  * Reads a byte stream as Server-Sent Events. Ending the iteration early (break, return) cancels the stream.
+ * (A reader that needs every event of each read at once, as the client's stream reader does, drives
+ * {@link createSSEParser} itself: `feed` returns each read's events in one array.)
  *
  * @example
  * ```ts

@@ -11,9 +11,14 @@
  * ```
  * @module
  */
-export { createEmulator, tooManyInputsMessage } from "./testing/emulator.js";
-export type { DeploymentOptions, Emulator, EmulatorOptions, RecordedRequest } from "./testing/emulator.js";
-export { PASSED_FILTERS } from "./testing/replies.js";
+export { createEmulator } from "./testing/emulator.js";
+export { tooManyInputsMessage } from "./testing/embeddings.js";
+export type { DeploymentOptions, Emulator, EmulatorOptions, Fault, FaultFilter, LimitOptions, RecordedRequest, RequestBody, RequestMessage, } from "./testing/types.js";
+export type { Reply, ReplyRequest, ToolCallReply } from "./testing/script.js";
+export { PASSED_FILTERS } from "./testing/filters.js";
+export { contentFilterError } from "./testing/refusals.js";
+export { AZURE_API_VERSIONS } from "./testing/versions.js";
 export { serve } from "./testing/serve.js";
 export type { Served } from "./testing/serve.js";
 export { countTokens, embeddingOf, float32ToBase64 } from "./testing/vectors.js";
+export { estimateTokens } from "./testing/limits.js";

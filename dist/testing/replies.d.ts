@@ -1,33 +1,37 @@
-/** Which service's shapes to speak. */
-export type Flavor = "openai" | "azure";
+import { PASSED_FILTERS } from "./filters.js";
+import type { Flavor } from "./refusals.js";
+import { type Said } from "./script.js";
+import type { RequestBody } from "./types.js";
+export { PASSED_FILTERS };
 type Json = Record<string, unknown>;
-/**
- * Azure's verdicts on content that passed every filter, as the emulator sends them.
- *
- * @example
- * ```ts
- * expect(reply.choices[0]?.content_filter_results).toEqual(PASSED_FILTERS);
- * ```
- */
-export declare const PASSED_FILTERS: Json;
-/** The reply's tokens: an echo of the prompt, or `replyTokens` filler words; cut at `max_tokens`. */
-export declare function replyTokens(prompt: string, body: Json, fixed?: number): {
+/** The text a chat or completion request is about: the last user message, or the prompt. */
+export declare function promptOf(body: RequestBody): string;
+/** Every text a chat or completion request sends (for the token estimate of limits). */
+export declare const conversationText: (body: RequestBody) => string;
+/** A chat or completion request's prompt tokens: the services count a few per message for the roles. */
+export declare const promptTokens: (body: RequestBody) => number;
+/** What a reply says, cut into the tokens a stream sends. */
+export interface Spoken {
+    said: Said;
+    /** The text's stream deltas, already cut at the request's token limit. */
     tokens: string[];
     finish: string;
-};
-/** The text a chat or completion request is about: the last user message, or the prompt. */
-export declare function promptOf(body: Json): string;
-interface Shape {
+    /** The content filter stopped the output. */
+    filtered: boolean;
+}
+/** Identity of one reply. */
+export interface Shape {
     id: string;
     created: number;
     model: string;
     flavor: Flavor;
     chat: boolean;
 }
+/** `usage`, with the token details the services send. */
+export declare function usageOf(body: RequestBody, spoken: Spoken): Json;
 /** A whole chat completion or completion. */
-export declare function completion(s: Shape, body: Json, fixed?: number): Json;
+export declare function completion(s: Shape, body: RequestBody, spoken: Spoken): Json;
 /** The `data:` payloads of a streamed reply, in order, ending with `[DONE]`. */
-export declare function streamEvents(s: Shape, body: Json, fixed?: number): Generator<string>;
+export declare function streamEvents(s: Shape, body: RequestBody, spoken: Spoken): Generator<string>;
 /** An embeddings response, base64 or floats. */
 export declare function embeddings(model: string, inputs: string[], dimensions: number, base64: boolean): Json;
-export {};

@@ -1,4 +1,13 @@
-/** A running server. */
+/**
+ * A running server.
+ *
+ * @example
+ * ```ts
+ * const served: Served = await serve(createEmulator().handle);
+ * await fetch(`${served.url}/v1/chat/completions`, { method: "POST" });
+ * await served.close();
+ * ```
+ */
 export interface Served {
     /** `http://127.0.0.1:PORT`, no trailing slash. */
     url: string;
