@@ -16,9 +16,15 @@ export interface Client {
     chatStream(request: ChatRequest, options?: RequestOptions): EventStream<ChatCompletionChunk>;
     /** Streams a legacy completion; sent at the first `next()`. */
     completeStream(request: CompletionRequest, options?: RequestOptions): EventStream<Completion>;
-    /** Embeds many inputs in batches, in order, adapting to Azure deployments that take fewer inputs per call. */
-    /** OpenAI's Responses API on every route form: `create`, `stream`, `retrieve`, `resume`, `cancel`, `delete`, `inputItems`. */
+    /**
+     * OpenAI's Responses API on every route form: `create`, `stream`, `retrieve`, `resume`, `cancel`, `delete`,
+     * `inputItems`.
+     */
     readonly responses: Responses;
+    /**
+     * Embeds many inputs in batches, in order: it adapts to Azure deployments that take fewer inputs per call and to
+     * the token cap, pauses the whole job on a 429, and can deliver each batch to `onBatch` as it is done.
+     */
     embedMany<F extends EmbedFormat = "number">(request: EmbedManyRequest<F>, options?: RequestOptions): Promise<EmbedManyResult<F>>;
 }
 /**

@@ -1215,7 +1215,10 @@ async function send(settings, call, options = {}) {
           response: opened,
           toError: (init) => apiError(settings, scrub, call, init),
           toConnectionError: (problem, init = {}) => new ConnectionError(`${where()}: ${problem}`, scrub.value(init)),
-          toTimeoutError: (ms) => new TimeoutError(`${where()}: the stream sent nothing for ${ms} ms (timeoutMs)`, { timeoutMs: ms, attempts: attempt }),
+          toTimeoutError: (ms) => {
+            const message = `${where()}: the stream sent nothing for ${ms} ms (timeoutMs)`;
+            return new TimeoutError(message, { timeoutMs: ms, attempts: attempt });
+          },
           release: unlink
         };
       }
