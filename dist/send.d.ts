@@ -1,4 +1,4 @@
-import { ApiError, ConnectionError, TimeoutError } from "./errors.js";
+import { ApiError, type ApiErrorInit, ConnectionError, TimeoutError } from "./errors.js";
 import type { Method } from "./operations.js";
 import type { Provider } from "./providers.js";
 import { type SecretStore } from "./secrets.js";
@@ -39,16 +39,8 @@ export interface SendOptions extends RequestOptions {
     /** `false`: a 429 is thrown at once as its ApiError (embedMany pauses all its workers itself). Default true. */
     retryRateLimited?: boolean;
 }
-/** What the fields of an error a stream carried are; see {@link OpenedStream.toError}. */
-export interface StreamErrorInit {
-    status: number;
-    headers: Headers;
-    body: unknown;
-    message: string;
-    code?: string;
-    param?: string;
-    type?: string;
-}
+/** What the fields of an error a stream carried are (the provider is the client's); see {@link OpenedStream.toError}. */
+export type StreamErrorInit = Omit<ApiErrorInit, "provider">;
 /** A stream whose head arrived with a 2xx: what the stream reader needs. */
 export interface OpenedStream {
     response: Response;

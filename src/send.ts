@@ -1,7 +1,16 @@
 // Sends one call: auth on every attempt, a timeout per attempt, retries with the services' own wait hints, no
 // redirects (fetch would forward `api-key` to another origin), a 2xx never retried (it was billed), and errors
 // scrubbed of exactly the secrets their own attempt sent.
-import { ApiError, check, ConnectionError, headerRecord, headerValue, integer, TimeoutError } from "./errors.ts";
+import {
+  ApiError,
+  type ApiErrorInit,
+  check,
+  ConnectionError,
+  headerRecord,
+  headerValue,
+  integer,
+  TimeoutError,
+} from "./errors.ts";
 import type { Method } from "./operations.ts";
 import type { Provider } from "./providers.ts";
 import { isRetryable, retryDelay } from "./retry.ts";
@@ -49,16 +58,8 @@ export interface SendOptions extends RequestOptions {
   retryRateLimited?: boolean;
 }
 
-/** What the fields of an error a stream carried are; see {@link OpenedStream.toError}. */
-export interface StreamErrorInit {
-  status: number;
-  headers: Headers;
-  body: unknown;
-  message: string;
-  code?: string;
-  param?: string;
-  type?: string;
-}
+/** What the fields of an error a stream carried are (the provider is the client's); see {@link OpenedStream.toError}. */
+export type StreamErrorInit = Omit<ApiErrorInit, "provider">;
 
 /** A stream whose head arrived with a 2xx: what the stream reader needs. */
 export interface OpenedStream {
