@@ -13,7 +13,9 @@ import type { ChatCompletion, ChatCompletionChunk, Completion } from "./types.js
  * const completion = await collectChat(client.chatStream({ model, messages, tools }), (chunk) => {
  *   output.textContent += chunk.choices[0]?.delta?.content ?? "";
  * });
- * for (const call of completion.choices[0]?.message.tool_calls ?? []) run(call.function.name, JSON.parse(call.function.arguments || "{}"));
+ * for (const call of completion.choices[0]?.message.tool_calls ?? []) {
+ *   run(call.function.name, JSON.parse(call.function.arguments || "{}"));
+ * }
  * ```
  */
 export declare function collectChat(stream: AsyncIterable<ChatCompletionChunk>, onChunk?: (chunk: ChatCompletionChunk) => void): Promise<ChatCompletion>;

@@ -656,7 +656,8 @@ function readEvents(open, rule, options) {
     const text = await response.text();
     const body = parseOrKeep(text);
     if (isObject(body) && isObject(body.error)) return carried(body, ["error"], text);
-    return broken(`the server did not stream: a ${response.status} with content-type ${type}`, { status: response.status, body: text });
+    const problem = `the server did not stream: a ${response.status} with content-type ${type}`;
+    return broken(problem, { status: response.status, body: text });
   }
   async function start() {
     signal?.throwIfAborted();
@@ -1356,7 +1357,9 @@ function addHead(head, chunk) {
   if (!head.id && chunk.id) head.id = chunk.id;
   if (!head.created && chunk.created) head.created = chunk.created;
   if (!head.model && chunk.model) head.model = chunk.model;
-  if (head.system_fingerprint == null && chunk.system_fingerprint != null) head.system_fingerprint = chunk.system_fingerprint;
+  if (head.system_fingerprint == null && chunk.system_fingerprint != null) {
+    head.system_fingerprint = chunk.system_fingerprint;
+  }
   if (head.service_tier == null && chunk.service_tier != null) head.service_tier = chunk.service_tier;
   if (chunk.usage) head.usage = chunk.usage;
   if (chunk.prompt_filter_results) {

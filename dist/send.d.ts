@@ -39,7 +39,7 @@ export interface SendOptions extends RequestOptions {
     /** `false`: a 429 is thrown at once as its ApiError (embedMany pauses all its workers itself). Default true. */
     retryRateLimited?: boolean;
 }
-/** What the fields of an error a stream carried are (the provider is the client's); see {@link OpenedStream.toError}. */
+/** The fields of an error a stream carried (the provider is the client's); see {@link OpenedStream.toError}. */
 export type StreamErrorInit = Omit<ApiErrorInit, "provider">;
 /** A stream whose head arrived with a 2xx: what the stream reader needs. */
 export interface OpenedStream {

@@ -42,7 +42,9 @@ function addHead(head: Head, chunk: ChunkHead) {
   if (!head.id && chunk.id) head.id = chunk.id;
   if (!head.created && chunk.created) head.created = chunk.created;
   if (!head.model && chunk.model) head.model = chunk.model;
-  if (head.system_fingerprint == null && chunk.system_fingerprint != null) head.system_fingerprint = chunk.system_fingerprint;
+  if (head.system_fingerprint == null && chunk.system_fingerprint != null) {
+    head.system_fingerprint = chunk.system_fingerprint;
+  }
   if (head.service_tier == null && chunk.service_tier != null) head.service_tier = chunk.service_tier;
   if (chunk.usage) head.usage = chunk.usage;
   if (chunk.prompt_filter_results) {
@@ -68,7 +70,10 @@ function withHead<T extends object>(head: Head, object: string, result: T) {
 }
 
 /** Azure's verdicts per category: a later chunk's verdict on a category replaces the earlier one. */
-function addFilters(choice: { content_filter_results?: ContentFilterResults }, results: ContentFilterResults | undefined) {
+function addFilters(
+  choice: { content_filter_results?: ContentFilterResults },
+  results: ContentFilterResults | undefined,
+) {
   if (!results) return;
   choice.content_filter_results = { ...choice.content_filter_results, ...results };
 }
@@ -143,10 +148,15 @@ function addToolCall(calls: ToolCall[], delta: ToolCallDelta) {
  * const completion = await collectChat(client.chatStream({ model, messages, tools }), (chunk) => {
  *   output.textContent += chunk.choices[0]?.delta?.content ?? "";
  * });
- * for (const call of completion.choices[0]?.message.tool_calls ?? []) run(call.function.name, JSON.parse(call.function.arguments || "{}"));
+ * for (const call of completion.choices[0]?.message.tool_calls ?? []) {
+ *   run(call.function.name, JSON.parse(call.function.arguments || "{}"));
+ * }
  * ```
  */
-export async function collectChat(stream: AsyncIterable<ChatCompletionChunk>, onChunk?: (chunk: ChatCompletionChunk) => void): Promise<ChatCompletion> {
+export async function collectChat(
+  stream: AsyncIterable<ChatCompletionChunk>,
+  onChunk?: (chunk: ChatCompletionChunk) => void,
+): Promise<ChatCompletion> {
   const head = newHead();
   /** By choice index; holes are dropped at the end. */
   const choices: ChatChoice[] = [];
@@ -196,7 +206,10 @@ type CompletionChoice = Completion["choices"][number];
  * console.log(completion.choices[0]?.finish_reason, completion.usage);
  * ```
  */
-export async function collectCompletion(stream: AsyncIterable<Completion>, onChunk?: (chunk: Completion) => void): Promise<Completion> {
+export async function collectCompletion(
+  stream: AsyncIterable<Completion>,
+  onChunk?: (chunk: Completion) => void,
+): Promise<Completion> {
   const head = newHead();
   const choices: CompletionChoice[] = [];
   for await (const chunk of stream) {

@@ -137,7 +137,11 @@ const asText = (value: unknown): string | undefined => (value == null ? undefine
  * }
  * ```
  */
-export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, options: ReadEventsOptions): EventStream<T> {
+export function readEvents<T>(
+  open: () => Promise<OpenedStream>,
+  rule: EndRule,
+  options: ReadEventsOptions,
+): EventStream<T> {
   const { signal, timeoutMs } = options;
   const terminal = new Set(rule.terminalTypes);
   const failures = new Map(Object.entries(rule.failureTypes ?? {}));
@@ -268,7 +272,8 @@ export function readEvents<T>(open: () => Promise<OpenedStream>, rule: EndRule, 
     const body = parseOrKeep(text);
     // Both APIs put a refusal in an `error` object, whatever their stream looks like.
     if (isObject(body) && isObject(body.error)) return carried(body, ["error"], text);
-    return broken(`the server did not stream: a ${response.status} with content-type ${type}`, { status: response.status, body: text });
+    const problem = `the server did not stream: a ${response.status} with content-type ${type}`;
+    return broken(problem, { status: response.status, body: text });
   }
 
   async function start() {

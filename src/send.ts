@@ -58,7 +58,7 @@ export interface SendOptions extends RequestOptions {
   retryRateLimited?: boolean;
 }
 
-/** What the fields of an error a stream carried are (the provider is the client's); see {@link OpenedStream.toError}. */
+/** The fields of an error a stream carried (the provider is the client's); see {@link OpenedStream.toError}. */
 export type StreamErrorInit = Omit<ApiErrorInit, "provider">;
 
 /** A stream whose head arrived with a 2xx: what the stream reader needs. */
