@@ -2,7 +2,8 @@
 // builds the target from the operations table (providers.ts), send.ts sends it.
 import { type EmbedCall, embed, embedMany, type LearnedLimits } from "./embed.ts";
 import { check, headerRecord, integer } from "./errors.ts";
-import { CHAT_END, readEvents } from "./events.ts";
+import { CHAT_END } from "./end-rules.ts";
+import { readEvents } from "./events.ts";
 import { OPERATIONS, type OperationName } from "./operations.ts";
 import { resolveProvider, type Where } from "./providers.ts";
 import { createResponses, type Responses } from "./responses.ts";

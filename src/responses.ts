@@ -3,7 +3,8 @@
 // events into the final response. Nothing here differs by provider: the route forms live in providers.ts.
 import type { Calls } from "./client.ts";
 import { check, ConnectionError } from "./errors.ts";
-import { readEvents, RESPONSES_END } from "./events.ts";
+import { RESPONSES_END } from "./end-rules.ts";
+import { readEvents } from "./events.ts";
 import type { OperationName } from "./operations.ts";
 import type { Where } from "./providers.ts";
 import type {

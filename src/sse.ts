@@ -6,6 +6,9 @@ const LF = 10;
 const CR = 13;
 const COLON = 58;
 const SPACE = 32;
+/** The field lines nearly every event is made of. */
+const DATA_LINE = "data: ";
+const EVENT_LINE = "event: ";
 
 /**
  * One event of an SSE stream.
@@ -61,84 +64,99 @@ export interface SSEParser {
  * ```
  */
 export function createSSEParser(): SSEParser {
+  return new Parser();
+}
+
+/**
+ * The parser's state between pieces. One class rather than closures per stream: its methods are compiled once
+ * for every stream a process reads, and each read's lines are handled in one loop.
+ */
+class Parser implements SSEParser {
   /** The pieces of a line that has not ended yet. */
-  let fragments: string[] = [];
+  #fragments: string[] = [];
   /** The last piece ended in "\r": a "\n" starting the next one belongs to that line ending. */
-  let afterCR = false;
-  let data: string | undefined;
-  let event: string | undefined;
-  let id: string | undefined;
-  let events: ServerSentEvent[] = [];
+  #afterCR = false;
+  #data: string | undefined = undefined;
+  #event: string | undefined = undefined;
+  #id: string | undefined = undefined;
+  #events: ServerSentEvent[] = [];
 
-  const dispatch = () => {
+  feed(text: string, end?: boolean): ServerSentEvent[] {
+    this.#events = [];
+    let start = 0;
+    if (text) {
+      if (this.#afterCR && text.charCodeAt(0) == LF) start = 1;
+      this.#afterCR = false;
+    }
+    // The next "\n" and "\r" at or after `start`, each searched again only once passed (-1: none left).
+    let nextLF = text.indexOf("\n", start);
+    let nextCR = text.indexOf("\r", start);
+    while (nextLF != -1 || nextCR != -1) {
+      // The line ends at the nearer of the two ("\r\n" is then taken as one ending).
+      let stop = nextLF;
+      if (stop == -1 || (nextCR != -1 && nextCR < stop)) stop = nextCR;
+      if (this.#fragments.length) this.#joinedLine(text.slice(start, stop));
+      else if (start == stop) this.#dispatch();
+      // Nearly every line is "data: …" or "event: …": taken here in one comparison each; any other line goes to
+      // #field, which such a stream never calls (so it adds nothing to the hot loop).
+      else if (text.startsWith(DATA_LINE, start)) this.#addData(text.slice(start + DATA_LINE.length, stop));
+      else if (text.startsWith(EVENT_LINE, start)) this.#event = text.slice(start + EVENT_LINE.length, stop);
+      else this.#field(text, start, stop);
+      start = stop + 1;
+      if (text.charCodeAt(stop) == CR) {
+        if (start == text.length) this.#afterCR = true;
+        else if (text.charCodeAt(start) == LF) start++;
+      }
+      if (nextLF != -1 && nextLF < start) nextLF = text.indexOf("\n", start);
+      if (nextCR != -1 && nextCR < start) nextCR = text.indexOf("\r", start);
+    }
+    if (start < text.length) this.#fragments.push(text.slice(start));
+    if (end) {
+      // The stream closed inside a line: the line ends there, and so does its event.
+      if (this.#fragments.length) this.#joinedLine("");
+      this.#dispatch();
+      this.#afterCR = false;
+    }
+    return this.#events;
+  }
+
+  #dispatch() {
     // An event without a data line is not dispatched (WHATWG), and its type does not carry over.
-    if (data !== undefined) events.push({ event: event || undefined, data, id });
-    data = undefined;
-    event = undefined;
-  };
+    const data = this.#data;
+    if (data !== undefined) this.#events.push({ event: this.#event || undefined, data, id: this.#id });
+    this.#data = undefined;
+    this.#event = undefined;
+  }
 
-  /** Handles the line `text[from, to)`: a blank line dispatches, a field line sets its field. */
-  const line = (text: string, from: number, to: number) => {
-    if (from == to) return dispatch();
+  #addData(value: string) {
+    const data = this.#data;
+    this.#data = data === undefined ? value : data + "\n" + value;
+  }
+
+  /** The line whose start is in earlier pieces, ending with `last`. */
+  #joinedLine(last: string) {
+    this.#fragments.push(last);
+    const whole = this.#fragments.join("");
+    this.#fragments = [];
+    if (!whole) this.#dispatch();
+    else if (whole.startsWith(DATA_LINE)) this.#addData(whole.slice(DATA_LINE.length));
+    else this.#field(whole, 0, whole.length);
+  }
+
+  /** Any line but a blank one or "data: …": a comment, `data` without its space, `event`, `id`, or another field. */
+  #field(text: string, from: number, to: number) {
     // A line starting with ":" is a comment; only three fields matter, so no search for the colon is needed.
     if (text.charCodeAt(from) == COLON) return;
     const dataValue = valueOf(text, from, to, "data");
-    if (dataValue !== undefined) {
-      data = data === undefined ? dataValue : data + "\n" + dataValue;
-      return;
-    }
+    if (dataValue !== undefined) return this.#addData(dataValue);
     const eventValue = valueOf(text, from, to, "event");
     if (eventValue !== undefined) {
-      event = eventValue;
+      this.#event = eventValue;
       return;
     }
     const idValue = valueOf(text, from, to, "id");
-    if (idValue !== undefined && !idValue.includes("\0")) id = idValue;
-  };
-
-  /** The line that ends at `text[to]`, whose start may be in earlier pieces. */
-  const lineEndingAt = (text: string, from: number, to: number) => {
-    if (!fragments.length) return line(text, from, to);
-    fragments.push(text.slice(from, to));
-    const whole = fragments.join("");
-    fragments = [];
-    line(whole, 0, whole.length);
-  };
-
-  return {
-    feed(text, end) {
-      events = [];
-      let start = 0;
-      if (text) {
-        if (afterCR && text.charCodeAt(0) == LF) start = 1;
-        afterCR = false;
-      }
-      // The next "\n" and "\r" at or after `start`, each searched again only once passed (-1: none left).
-      let nextLF = text.indexOf("\n", start);
-      let nextCR = text.indexOf("\r", start);
-      while (nextLF != -1 || nextCR != -1) {
-        // The line ends at the nearer of the two ("\r\n" is then taken as one ending).
-        let stop = nextLF;
-        if (stop == -1 || (nextCR != -1 && nextCR < stop)) stop = nextCR;
-        lineEndingAt(text, start, stop);
-        start = stop + 1;
-        if (text.charCodeAt(stop) == CR) {
-          if (start == text.length) afterCR = true;
-          else if (text.charCodeAt(start) == LF) start++;
-        }
-        if (nextLF != -1 && nextLF < start) nextLF = text.indexOf("\n", start);
-        if (nextCR != -1 && nextCR < start) nextCR = text.indexOf("\r", start);
-      }
-      if (start < text.length) fragments.push(text.slice(start));
-      if (end) {
-        // The stream closed inside a line: the line ends there, and so does its event.
-        if (fragments.length) lineEndingAt("", 0, 0);
-        dispatch();
-        afterCR = false;
-      }
-      return events;
-    },
-  };
+    if (idValue !== undefined && !idValue.includes("\0")) this.#id = idValue;
+  }
 }
 
 /** The value if `text[from, to)` is a line of field `name` ("name", "name:value" or "name: value"), else undefined. */

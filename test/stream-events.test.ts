@@ -3,7 +3,8 @@
 // a 200 that did not stream, return() during a pending read, and one pass per read.
 import { describe, expect, test } from "vitest";
 import { ApiError, ConnectionError, TimeoutError } from "../src/mod.ts";
-import { CHAT_END, type EndRule, readEvents, RESPONSES_END } from "../src/events.ts";
+import { CHAT_END, type EndRule, RESPONSES_END } from "../src/end-rules.ts";
+import { readEvents } from "../src/events.ts";
 import type { OpenedStream } from "../src/send.ts";
 import { chatChunk, serveFor } from "./fault-server.ts";
 import { drain, openedFor, scriptedResponse } from "./helpers/streams.ts";
