@@ -162,10 +162,17 @@ const json = (res, status, body, headers = {}) => {
 async function replay(res, pieces, headers) {
   res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", ...headers });
   let closed = false;
-  res.on("close", () => (closed = true));
+  // One promise for the close, raced with each drain: a `once(res, "close")` per full buffer would leave one
+  // listener behind each time (Node's MaxListenersExceededWarning after ten).
+  const closing = new Promise((resolve) => {
+    res.once("close", () => {
+      closed = true;
+      resolve();
+    });
+  });
   for (const piece of pieces) {
     if (closed) return;
-    if (!res.write(piece)) await Promise.race([once(res, "drain"), once(res, "close")]);
+    if (!res.write(piece)) await Promise.race([once(res, "drain"), closing]);
   }
   res.end();
 }
