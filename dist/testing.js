@@ -880,124 +880,6 @@ function* eventsAfter(events, after) {
   }
 }
 
-// src/testing/versions.ts
-var AZURE_API_VERSIONS = [
-  "2022-12-01",
-  "2023-05-15",
-  "2024-02-01",
-  "2024-06-01",
-  "2024-10-21",
-  "2023-03-15-preview",
-  "2023-06-01-preview",
-  "2023-07-01-preview",
-  "2023-08-01-preview",
-  "2023-09-01-preview",
-  "2023-10-01-preview",
-  "2023-12-01-preview",
-  "2024-02-15-preview",
-  "2024-03-01-preview",
-  "2024-04-01-preview",
-  "2024-05-01-preview",
-  "2024-07-01-preview",
-  "2024-08-01-preview",
-  "2024-09-01-preview",
-  "2024-10-01-preview",
-  "2024-12-01-preview",
-  "2025-01-01-preview",
-  "2025-02-01-preview",
-  "2025-03-01-preview",
-  "2025-04-01-preview"
-];
-var RESPONSES_SINCE = "2025-03-01-preview";
-var V1_VERSIONS = ["", "v1", "preview", "latest"];
-var DATED = /^\d{4}-\d\d-\d\d(-preview)?$/;
-var isDated = (version) => DATED.test(version);
-var atLeast = (version, since) => version.slice(0, 10) >= since.slice(0, 10);
-
-// src/testing/router.ts
-var RESPONSES_ONLY_SINCE = {
-  version: RESPONSES_SINCE,
-  message: `Responses API is enabled only for api-version ${RESPONSES_SINCE} and later`
-};
-var RESPONSES_FORMS = ["openai", "v1", "dated"];
-var SPECS = [
-  { operation: "chat/completions", methods: ["POST"], forms: ["openai", "v1", "deployment"] },
-  // Azure's v1 routes do not serve legacy completions.
-  { operation: "completions", methods: ["POST"], forms: ["openai", "deployment"] },
-  { operation: "embeddings", methods: ["POST"], forms: ["openai", "v1", "deployment"] },
-  { operation: "responses", methods: ["POST"], forms: RESPONSES_FORMS, since: RESPONSES_ONLY_SINCE },
-  { operation: "responses/{id}", methods: ["GET", "DELETE"], forms: RESPONSES_FORMS, since: RESPONSES_ONLY_SINCE },
-  { operation: "responses/{id}/cancel", methods: ["POST"], forms: RESPONSES_FORMS, since: RESPONSES_ONLY_SINCE },
-  { operation: "responses/{id}/input_items", methods: ["GET"], forms: RESPONSES_FORMS, since: RESPONSES_ONLY_SINCE }
-];
-var flavorOf = (url) => url.pathname.startsWith("/openai/") ? "azure" : "openai";
-function route(method, url, apiVersions = AZURE_API_VERSIONS) {
-  const path = url.pathname;
-  const version = url.searchParams.get("api-version") ?? "";
-  let form;
-  let rest;
-  let deployment;
-  const inDeployment = /^\/openai\/deployments\/([^/]+)\/(.+)$/.exec(path);
-  if (path.startsWith("/v1/")) {
-    form = "openai";
-    rest = path.slice("/v1/".length);
-  } else if (path.startsWith("/openai/v1/")) {
-    form = "v1";
-    rest = path.slice("/openai/v1/".length);
-  } else if (inDeployment) {
-    form = "deployment";
-    deployment = decoded(inDeployment[1] ?? "");
-    rest = inDeployment[2] ?? "";
-  } else if (path.startsWith("/openai/")) {
-    form = "dated";
-    rest = path.slice("/openai/".length);
-  } else {
-    throw invalidUrl(method, path);
-  }
-  const found = match(rest);
-  const served = found && found.spec.forms.includes(form) && found.spec.methods.includes(method);
-  if (!served) throw form == "openai" ? invalidUrl(method, path) : notFound();
-  const { spec, id } = found;
-  if (form == "openai") return { flavor: "openai", operation: spec.operation, id };
-  if (form == "v1") {
-    if (!V1_VERSIONS.includes(version)) throw unsupportedVersion();
-    return { flavor: "azure", operation: spec.operation, id, apiVersion: version };
-  }
-  checkDated(version, apiVersions, spec);
-  return { flavor: "azure", operation: spec.operation, deployment, id, apiVersion: version };
-}
-function checkDated(version, apiVersions, spec) {
-  if (!isDated(version)) throw notFound();
-  if (!apiVersions.includes(version)) throw unsupportedVersion();
-  if (spec.since && !atLeast(version, spec.since.version)) {
-    throw new Refusal(400, azureError("BadRequest", spec.since.message));
-  }
-}
-var unsupportedVersion = () => new Refusal(400, azureError("BadRequest", "API version not supported"));
-function match(rest) {
-  const parts = rest.split("/");
-  for (const spec of SPECS) {
-    const pattern = spec.operation.split("/");
-    if (pattern.length != parts.length) continue;
-    let id;
-    const fits = pattern.every((segment, i) => {
-      const part = parts[i] ?? "";
-      if (segment != "{id}") return segment == part;
-      id = decoded(part);
-      return part.length > 0;
-    });
-    if (fits) return { spec, id };
-  }
-  return void 0;
-}
-function decoded(segment) {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw notFound();
-  }
-}
-
 // src/testing/wire.ts
 var EVENTS_PER_CHUNK = 64;
 var encoder = new TextEncoder();
@@ -1117,8 +999,167 @@ function withAbortableBody(response, signal) {
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-// src/testing/emulator.ts
+// src/testing/respond.ts
+function respond(result, headers, faults) {
+  if ("events" in result) {
+    return new Response(sseBody(result.events, faults), {
+      headers: { ...headers, "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" }
+    });
+  }
+  const stream = jsonBody(result.json, faults);
+  return stream ? new Response(stream, { headers: { ...headers, "content-type": "application/json" } }) : Response.json(result.json, { headers });
+}
+function refusalResponse(refusal, flavor, serial) {
+  const headers = { ...responseHeaders(flavor, serial), ...refusal.headers };
+  if (typeof refusal.body == "string") return new Response(refusal.body, { status: refusal.status, headers });
+  return Response.json(refusal.body, { status: refusal.status, headers });
+}
+function* dataEvents(payloads) {
+  for (let next = payloads.next(); !next.done; next = payloads.next()) yield { data: next.value };
+}
+
+// src/testing/versions.ts
+var AZURE_API_VERSIONS = [
+  "2022-12-01",
+  "2023-05-15",
+  "2024-02-01",
+  "2024-06-01",
+  "2024-10-21",
+  "2023-03-15-preview",
+  "2023-06-01-preview",
+  "2023-07-01-preview",
+  "2023-08-01-preview",
+  "2023-09-01-preview",
+  "2023-10-01-preview",
+  "2023-12-01-preview",
+  "2024-02-15-preview",
+  "2024-03-01-preview",
+  "2024-04-01-preview",
+  "2024-05-01-preview",
+  "2024-07-01-preview",
+  "2024-08-01-preview",
+  "2024-09-01-preview",
+  "2024-10-01-preview",
+  "2024-12-01-preview",
+  "2025-01-01-preview",
+  "2025-02-01-preview",
+  "2025-03-01-preview",
+  "2025-04-01-preview"
+];
+var RESPONSES_SINCE = "2025-03-01-preview";
+var V1_VERSIONS = ["", "v1", "preview", "latest"];
+var DATED = /^\d{4}-\d\d-\d\d(-preview)?$/;
+var isDated = (version) => DATED.test(version);
+var atLeast = (version, since) => version.slice(0, 10) >= since.slice(0, 10);
+
+// src/testing/router.ts
+var RESPONSES_ONLY_SINCE = {
+  version: RESPONSES_SINCE,
+  message: `Responses API is enabled only for api-version ${RESPONSES_SINCE} and later`
+};
+var RESPONSES_FORMS = ["openai", "v1", "dated"];
+var SPECS = [
+  { operation: "chat/completions", methods: ["POST"], forms: ["openai", "v1", "deployment"] },
+  // Azure's v1 routes do not serve legacy completions.
+  { operation: "completions", methods: ["POST"], forms: ["openai", "deployment"] },
+  { operation: "embeddings", methods: ["POST"], forms: ["openai", "v1", "deployment"] },
+  { operation: "responses", methods: ["POST"], forms: RESPONSES_FORMS, since: RESPONSES_ONLY_SINCE },
+  { operation: "responses/{id}", methods: ["GET", "DELETE"], forms: RESPONSES_FORMS, since: RESPONSES_ONLY_SINCE },
+  { operation: "responses/{id}/cancel", methods: ["POST"], forms: RESPONSES_FORMS, since: RESPONSES_ONLY_SINCE },
+  { operation: "responses/{id}/input_items", methods: ["GET"], forms: RESPONSES_FORMS, since: RESPONSES_ONLY_SINCE }
+];
+var flavorOf = (url) => url.pathname.startsWith("/openai/") ? "azure" : "openai";
+function route(method, url, apiVersions = AZURE_API_VERSIONS) {
+  const path = url.pathname;
+  const version = url.searchParams.get("api-version") ?? "";
+  let form;
+  let rest;
+  let deployment;
+  const inDeployment = /^\/openai\/deployments\/([^/]+)\/(.+)$/.exec(path);
+  if (path.startsWith("/v1/")) {
+    form = "openai";
+    rest = path.slice("/v1/".length);
+  } else if (path.startsWith("/openai/v1/")) {
+    form = "v1";
+    rest = path.slice("/openai/v1/".length);
+  } else if (inDeployment) {
+    form = "deployment";
+    deployment = decoded(inDeployment[1] ?? "");
+    rest = inDeployment[2] ?? "";
+  } else if (path.startsWith("/openai/")) {
+    form = "dated";
+    rest = path.slice("/openai/".length);
+  } else {
+    throw invalidUrl(method, path);
+  }
+  const found = match(rest);
+  const served = found && found.spec.forms.includes(form) && found.spec.methods.includes(method);
+  if (!served) throw form == "openai" ? invalidUrl(method, path) : notFound();
+  const { spec, id } = found;
+  if (form == "openai") return { flavor: "openai", operation: spec.operation, id };
+  if (form == "v1") {
+    if (!V1_VERSIONS.includes(version)) throw unsupportedVersion();
+    return { flavor: "azure", operation: spec.operation, id, apiVersion: version };
+  }
+  checkDated(version, apiVersions, spec);
+  return { flavor: "azure", operation: spec.operation, deployment, id, apiVersion: version };
+}
+function checkDated(version, apiVersions, spec) {
+  if (!isDated(version)) throw notFound();
+  if (!apiVersions.includes(version)) throw unsupportedVersion();
+  if (spec.since && !atLeast(version, spec.since.version)) {
+    throw new Refusal(400, azureError("BadRequest", spec.since.message));
+  }
+}
+var unsupportedVersion = () => new Refusal(400, azureError("BadRequest", "API version not supported"));
+function match(rest) {
+  const parts = rest.split("/");
+  for (const spec of SPECS) {
+    const pattern = spec.operation.split("/");
+    if (pattern.length != parts.length) continue;
+    let id;
+    const fits = pattern.every((segment, i) => {
+      const part = parts[i] ?? "";
+      if (segment != "{id}") return segment == part;
+      id = decoded(part);
+      return part.length > 0;
+    });
+    if (fits) return { spec, id };
+  }
+  return void 0;
+}
+function decoded(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw notFound();
+  }
+}
+
+// src/testing/speak.ts
 var FILLER = ["lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing", "elit"];
+function speaker(options) {
+  let calls = 0;
+  const callId = () => {
+    calls += 1;
+    return `call_emu${String(calls).padStart(6, "0")}`;
+  };
+  return async (request, max, fault) => {
+    let reply;
+    if (options.reply) reply = said(await options.reply(request), callId);
+    else if (options.replyTokens) reply = { text: filler(options.replyTokens), toolCalls: [] };
+    else reply = defaultReply(request, callId);
+    let tokens = reply.text ? reply.text.split(/(?=\s)/) : [];
+    const cut = max !== void 0 && tokens.length > max;
+    if (cut) tokens = tokens.slice(0, max);
+    const filtered = filtersOutput(fault);
+    const finish = reply.finishReason ?? (filtered ? "content_filter" : cut ? "length" : reply.toolCalls.length ? "tool_calls" : "stop");
+    return { said: reply, tokens, finish, filtered };
+  };
+}
+var filler = (count) => Array.from({ length: count }, (_, i) => (i ? " " : "") + FILLER[i % FILLER.length]).join("");
+
+// src/testing/emulator.ts
 var MODEL_CALLS = /* @__PURE__ */ new Set(["chat/completions", "completions", "embeddings", "responses"]);
 function createEmulator(options = {}) {
   const requests = [];
@@ -1127,12 +1168,8 @@ function createEmulator(options = {}) {
   const store = new ResponseStore();
   const faults = new FaultQueue();
   const rates = new RateLimiter(options.now ?? Date.now);
+  const say = speaker(options);
   let serial = 0;
-  let calls = 0;
-  const callId = () => {
-    calls += 1;
-    return `call_emu${String(calls).padStart(6, "0")}`;
-  };
   const answer2 = async (request) => {
     if (request.method == "OPTIONS") return new Response(null, { status: 200, headers: preflight(request, cors) });
     const url = new URL(request.url);
@@ -1186,7 +1223,7 @@ function createEmulator(options = {}) {
       rateHeaders: {}
     };
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
-    return respond(context, await dispatch(context));
+    return answerWith(context, await dispatch(context));
   };
   const settingsOf = (where, name) => {
     if (!MODEL_CALLS.has(where.operation)) return {};
@@ -1268,10 +1305,9 @@ function createEmulator(options = {}) {
       itemId: store.itemId
     };
   };
-  const speak = async (c, prompt, max) => {
-    const operation = c.route.operation;
+  const speak = (c, prompt, max) => {
     const request = {
-      operation,
+      operation: c.route.operation,
       provider: c.route.flavor,
       model: c.name,
       deployment: c.route.flavor == "azure" ? c.name : void 0,
@@ -1279,31 +1315,15 @@ function createEmulator(options = {}) {
       stream: c.body.stream === true,
       body: c.body
     };
-    let reply;
-    if (options.reply) reply = said(await options.reply(request), callId);
-    else if (options.replyTokens) reply = { text: filler(options.replyTokens), toolCalls: [] };
-    else reply = defaultReply(request, callId);
-    let tokens = reply.text ? reply.text.split(/(?=\s)/) : [];
-    const cut = max !== void 0 && tokens.length > max;
-    if (cut) tokens = tokens.slice(0, max);
-    const filtered = filtersOutput(c.fault);
-    const finish = reply.finishReason ?? (filtered ? "content_filter" : cut ? "length" : reply.toolCalls.length ? "tool_calls" : "stop");
-    return { said: reply, tokens, finish, filtered };
+    return say(request, max, c.fault);
   };
   const countCancel = () => {
     stats.streamsCancelled += 1;
   };
-  const respond = (c, result) => {
-    const headers = { ...responseHeaders(c.route.flavor, c.serial), ...c.rateHeaders };
-    const faults2 = { ...bodyFaults(c.fault), onCancel: countCancel };
-    if ("events" in result) {
-      return new Response(sseBody(result.events, faults2), {
-        headers: { ...headers, "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" }
-      });
-    }
-    const stream = jsonBody(result.json, faults2);
-    return stream ? new Response(stream, { headers: { ...headers, "content-type": "application/json" } }) : Response.json(result.json, { headers });
-  };
+  const answerWith = (c, result) => respond(result, { ...responseHeaders(c.route.flavor, c.serial), ...c.rateHeaders }, {
+    ...bodyFaults(c.fault),
+    onCancel: countCancel
+  });
   const handle = async (request) => {
     stats.inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
@@ -1336,15 +1356,6 @@ function createEmulator(options = {}) {
       rates.clear();
     }
   };
-}
-var filler = (count) => Array.from({ length: count }, (_, i) => (i ? " " : "") + FILLER[i % FILLER.length]).join("");
-function* dataEvents(payloads) {
-  for (let next = payloads.next(); !next.done; next = payloads.next()) yield { data: next.value };
-}
-function refusalResponse(refusal, flavor, serial) {
-  const headers = { ...responseHeaders(flavor, serial), ...refusal.headers };
-  if (typeof refusal.body == "string") return new Response(refusal.body, { status: refusal.status, headers });
-  return Response.json(refusal.body, { status: refusal.status, headers });
 }
 
 // src/testing/serve.ts

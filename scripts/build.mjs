@@ -4,30 +4,12 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { CLI, LIBRARY } from "./bundles.mjs";
 
 rmSync("dist", { recursive: true, force: true });
-await build({
-  entryPoints: { mod: "src/mod.ts", testing: "src/testing.ts" },
-  outdir: "dist",
-  bundle: true,
-  format: "esm",
-  platform: "neutral",
-  target: "es2022",
-  splitting: false,
-  legalComments: "none",
-  logLevel: "warning",
-});
-// The emulator's command (package.json "bin"): one file for Node, its shebang kept from the source.
-await build({
-  entryPoints: { cli: "src/testing/cli.ts" },
-  outdir: "dist",
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  target: "es2022",
-  legalComments: "none",
-  logLevel: "warning",
-});
+await build({ ...LIBRARY, outdir: "dist" });
+// cli.js imports ./testing.js at runtime (see bundles.mjs), so the two must stay side by side in dist/.
+await build({ ...CLI, outdir: "dist" });
 execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
 // Declarations keep the source's ".ts" specifiers; consumers of dist/ resolve ".js".
 for (const file of readdirSync("dist", { recursive: true })) {

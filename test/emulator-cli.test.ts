@@ -1,6 +1,6 @@
 // `openai-switch-emulator`: spawned as a process in the runtime running the suite (Node runs the command bundled
-// the way scripts/build.mjs bundles it; Bun and Deno run src/testing/cli.ts), driven over real HTTP like an app in another
-// language would drive it, then stopped with SIGTERM or SIGINT.
+// the way scripts/build.mjs bundles it, next to its testing.js; Bun and Deno run src/testing/cli.ts), driven over
+// real HTTP like an app in another language would drive it, then stopped with SIGTERM or SIGINT.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,17 +18,14 @@ async function command(): Promise<string[]> {
   if ("Deno" in globalThis) return [process.execPath, "run", "-A", join(root, "src/testing/cli.ts")];
   if ("Bun" in globalThis) return [process.execPath, join(root, "src/testing/cli.ts")];
   const { build } = await import("esbuild");
-  const outfile = join(scratch, "cli.mjs");
-  await build({
-    entryPoints: [join(root, "src/testing/cli.ts")],
-    outfile,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "es2022",
-    logLevel: "warning",
-  });
-  return [process.execPath, outfile];
+  // @ts-expect-error: a plain .mjs script without types
+  const { CLI, LIBRARY } = await import("../scripts/bundles.mjs");
+  // cli.js imports ./testing.js, as in the package: both bundles side by side, as ES modules.
+  const outdir = join(scratch, "dist");
+  writeFileSync(join(scratch, "package.json"), JSON.stringify({ type: "module" }));
+  await build({ ...LIBRARY, entryPoints: { testing: "src/testing.ts" }, absWorkingDir: root, outdir });
+  await build({ ...CLI, absWorkingDir: root, outdir });
+  return [process.execPath, join(outdir, "cli.js")];
 }
 
 interface Running {

@@ -2,10 +2,10 @@
 // `npx openai-switch-emulator --port 8787 [--config emulator.json]`: the emulator on loopback for apps and tests
 // in any language (the official Python SDK, curl, …), with a small control API for faults. Runs on Node, Bun
 // and Deno; stops cleanly on SIGINT and SIGTERM.
-import { createEmulator } from "./emulator.ts";
-import type { Reply } from "./script.ts";
-import { serve } from "./serve.ts";
-import type { Emulator, EmulatorOptions, Fault } from "./types.ts";
+// Everything from the public entry, and only from it: dist/cli.js then imports the built ./testing.js instead of
+// bundling the emulator a second time (scripts/bundles.mjs).
+import { createEmulator, serve } from "../testing.ts";
+import type { Emulator, EmulatorOptions, Fault, Reply } from "../testing.ts";
 
 // The few process and fs shapes used here, declared locally so the library's types need no @types/node.
 interface Process {

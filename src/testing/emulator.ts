@@ -2,15 +2,17 @@
 // auth and api-version like the services, applies queued faults and limits, and answers with their shapes.
 import { authorize } from "./auth.ts";
 import { embed, embeddingInputs } from "./embeddings.ts";
-import { bodyFaults, type Call, FaultQueue, faultRefusal, filtersOutput } from "./faults.ts";
+import { bodyFaults, type Call, FaultQueue, faultRefusal } from "./faults.ts";
 import { corsHeaders, preflight, responseHeaders } from "./headers.ts";
 import { checkEmbeddingTokens, checkPromptTokens, embeddingLimits, estimateTokens, RateLimiter } from "./limits.ts";
-import { azureError, type Flavor, invalid, NO_DEPLOYMENT, operationName, Refusal } from "./refusals.ts";
+import { azureError, invalid, NO_DEPLOYMENT, operationName, Refusal } from "./refusals.ts";
 import { completion, conversationText, promptOf, type Shape, type Spoken, streamEvents } from "./replies.ts";
 import { finishedResponse, inputText, promptOfInput } from "./responses.ts";
 import { type Answer, ResponseStore } from "./responses-store.ts";
+import { dataEvents, refusalResponse, respond } from "./respond.ts";
 import { flavorOf, type Route, route } from "./router.ts";
-import { defaultReply, type ReplyRequest, type Said, said } from "./script.ts";
+import type { ReplyRequest } from "./script.ts";
+import { speaker } from "./speak.ts";
 import type {
   DeploymentOptions,
   Emulator,
@@ -20,11 +22,10 @@ import type {
   RecordedRequest,
   RequestBody,
 } from "./types.ts";
-import { abortable, type BodyFaults, jsonBody, sseBody } from "./wire.ts";
+import { abortable } from "./wire.ts";
 
 export type { DeploymentOptions, Emulator, EmulatorOptions, RecordedRequest } from "./types.ts";
 
-const FILLER = ["lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing", "elit"];
 /** The operations whose body names a model (or an Azure deployment). */
 const MODEL_CALLS = new Set(["chat/completions", "completions", "embeddings", "responses"]);
 
@@ -62,13 +63,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const store = new ResponseStore();
   const faults = new FaultQueue();
   const rates = new RateLimiter(options.now ?? Date.now);
-  // Numbers the answers (their ids and request-id headers) and the tool calls, so both are stable in tests.
+  const say = speaker(options);
+  // Numbers the answers (their ids and request-id headers), so they are stable in tests.
   let serial = 0;
-  let calls = 0;
-  const callId = () => {
-    calls += 1;
-    return `call_emu${String(calls).padStart(6, "0")}`;
-  };
 
   const answer = async (request: Request): Promise<Response> => {
     if (request.method == "OPTIONS") return new Response(null, { status: 200, headers: preflight(request, cors) });
@@ -123,7 +120,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       rateHeaders: {},
     };
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
-    return respond(context, await dispatch(context));
+    return answerWith(context, await dispatch(context));
   };
 
   const settingsOf = (where: Route, name: string): DeploymentOptions => {
@@ -213,10 +210,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
 
   /** What the model says to this call, cut at `max` tokens. */
-  const speak = async (c: Context, prompt: string, max: number | undefined): Promise<Spoken> => {
-    const operation = c.route.operation as ReplyRequest["operation"];
+  const speak = (c: Context, prompt: string, max: number | undefined): Promise<Spoken> => {
     const request: ReplyRequest = {
-      operation,
+      operation: c.route.operation as ReplyRequest["operation"],
       provider: c.route.flavor,
       model: c.name,
       deployment: c.route.flavor == "azure" ? c.name : undefined,
@@ -224,36 +220,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       stream: c.body.stream === true,
       body: c.body,
     };
-    let reply: Said;
-    if (options.reply) reply = said(await options.reply(request), callId);
-    else if (options.replyTokens) reply = { text: filler(options.replyTokens), toolCalls: [] };
-    else reply = defaultReply(request, callId);
-    let tokens = reply.text ? reply.text.split(/(?=\s)/) : [];
-    const cut = max !== undefined && tokens.length > max;
-    if (cut) tokens = tokens.slice(0, max);
-    const filtered = filtersOutput(c.fault);
-    const finish = reply.finishReason ??
-      (filtered ? "content_filter" : cut ? "length" : reply.toolCalls.length ? "tool_calls" : "stop");
-    return { said: reply, tokens, finish, filtered };
+    return say(request, max, c.fault);
   };
 
   const countCancel = () => {
     stats.streamsCancelled += 1;
   };
 
-  const respond = (c: Context, result: Answer): Response => {
-    const headers = { ...responseHeaders(c.route.flavor, c.serial), ...c.rateHeaders };
-    const faults: BodyFaults = { ...bodyFaults(c.fault), onCancel: countCancel };
-    if ("events" in result) {
-      return new Response(sseBody(result.events, faults), {
-        headers: { ...headers, "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" },
-      });
-    }
-    const stream = jsonBody(result.json, faults);
-    return stream
-      ? new Response(stream, { headers: { ...headers, "content-type": "application/json" } })
-      : Response.json(result.json, { headers });
-  };
+  const answerWith = (c: Context, result: Answer): Response =>
+    respond(result, { ...responseHeaders(c.route.flavor, c.serial), ...c.rateHeaders }, {
+      ...bodyFaults(c.fault),
+      onCancel: countCancel,
+    });
 
   const handle = async (request: Request): Promise<Response> => {
     stats.inFlight++;
@@ -288,18 +266,4 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       rates.clear();
     },
   };
-}
-
-/** `count` words of lorem ipsum: a reply of a known length in tokens. */
-const filler = (count: number) =>
-  Array.from({ length: count }, (_, i) => (i ? " " : "") + FILLER[i % FILLER.length]).join("");
-
-function* dataEvents(payloads: Iterator<string>) {
-  for (let next = payloads.next(); !next.done; next = payloads.next()) yield { data: next.value };
-}
-
-function refusalResponse(refusal: Refusal, flavor: Flavor, serial: number): Response {
-  const headers = { ...responseHeaders(flavor, serial), ...refusal.headers };
-  if (typeof refusal.body == "string") return new Response(refusal.body, { status: refusal.status, headers });
-  return Response.json(refusal.body, { status: refusal.status, headers });
 }

@@ -26,6 +26,15 @@ test("the npm tarball holds dist/, README.md, LICENSE and package.json, nothing 
   }
 }, 60_000);
 
+test("the emulator's command (bin) imports dist/testing.js rather than bundling the emulator a second time", () => {
+  expect(pkg.bin).toEqual({ "openai-switch-emulator": "./dist/cli.js" });
+  const cli = readFileSync(join(root, "dist/cli.js"), "utf8");
+  expect(cli).toMatch(/^#!\/usr\/bin\/env node\n/);
+  expect(cli).toContain('import { createEmulator, serve } from "./testing.js";');
+  // esbuild heads each bundled module with its path: cli.ts must be the only one.
+  expect(cli.match(/^\/\/ src\/.*$/gm)).toEqual(["// src/testing/cli.ts"]);
+});
+
 test("publint finds nothing to report, suggestions included", async () => {
   const { messages, pkg: packed } = await publint({ pkgDir: root, level: "suggestion", strict: true, pack: "npm" });
   expect(messages.map((m) => formatMessage(m, packed) ?? m.code)).toEqual([]);
