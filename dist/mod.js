@@ -387,6 +387,23 @@ async function embedMany(target, request, options = {}) {
   return { embeddings, usage, requests: tally.requests };
 }
 
+// src/end-rules.ts
+var CHAT_END = { doneData: "[DONE]", errorKey: "error", errorEvent: "error" };
+var RESPONSES_END = {
+  ignoredData: "[DONE]",
+  terminalTypes: ["response.completed", "response.incomplete"],
+  failureTypes: { "response.failed": ["response", "error"], error: [] },
+  errorKey: "error",
+  errorEvent: "error"
+};
+var kindsOf = (rule) => {
+  const kinds = /* @__PURE__ */ new Map();
+  for (const type of rule.terminalTypes ?? []) kinds.set(type, { ends: true });
+  for (const [type, keys] of Object.entries(rule.failureTypes ?? {})) kinds.set(type, { failureAt: keys });
+  return kinds;
+};
+var endName = (rule) => rule.doneData !== void 0 ? "data: " + rule.doneData : (rule.terminalTypes ?? []).join(" or ");
+
 // src/abort.ts
 var waiting = /* @__PURE__ */ new WeakMap();
 function onAbort(signal, callback) {
@@ -440,73 +457,86 @@ var LF = 10;
 var CR = 13;
 var COLON = 58;
 var SPACE = 32;
+var DATA_LINE = "data: ";
+var EVENT_LINE = "event: ";
 function createSSEParser() {
-  let fragments = [];
-  let afterCR = false;
-  let data;
-  let event;
-  let id;
-  let events = [];
-  const dispatch = () => {
-    if (data !== void 0) events.push({ event: event || void 0, data, id });
-    data = void 0;
-    event = void 0;
-  };
-  const line = (text, from, to) => {
-    if (from == to) return dispatch();
+  return new Parser();
+}
+var Parser = class {
+  /** The pieces of a line that has not ended yet. */
+  #fragments = [];
+  /** The last piece ended in "\r": a "\n" starting the next one belongs to that line ending. */
+  #afterCR = false;
+  #data = void 0;
+  #event = void 0;
+  #id = void 0;
+  #events = [];
+  feed(text, end) {
+    this.#events = [];
+    let start = 0;
+    if (text) {
+      if (this.#afterCR && text.charCodeAt(0) == LF) start = 1;
+      this.#afterCR = false;
+    }
+    let nextLF = text.indexOf("\n", start);
+    let nextCR = text.indexOf("\r", start);
+    while (nextLF != -1 || nextCR != -1) {
+      let stop = nextLF;
+      if (stop == -1 || nextCR != -1 && nextCR < stop) stop = nextCR;
+      if (this.#fragments.length) this.#joinedLine(text.slice(start, stop));
+      else if (start == stop) this.#dispatch();
+      else if (text.startsWith(DATA_LINE, start)) this.#addData(text.slice(start + DATA_LINE.length, stop));
+      else if (text.startsWith(EVENT_LINE, start)) this.#event = text.slice(start + EVENT_LINE.length, stop);
+      else this.#field(text, start, stop);
+      start = stop + 1;
+      if (text.charCodeAt(stop) == CR) {
+        if (start == text.length) this.#afterCR = true;
+        else if (text.charCodeAt(start) == LF) start++;
+      }
+      if (nextLF != -1 && nextLF < start) nextLF = text.indexOf("\n", start);
+      if (nextCR != -1 && nextCR < start) nextCR = text.indexOf("\r", start);
+    }
+    if (start < text.length) this.#fragments.push(text.slice(start));
+    if (end) {
+      if (this.#fragments.length) this.#joinedLine("");
+      this.#dispatch();
+      this.#afterCR = false;
+    }
+    return this.#events;
+  }
+  #dispatch() {
+    const data = this.#data;
+    if (data !== void 0) this.#events.push({ event: this.#event || void 0, data, id: this.#id });
+    this.#data = void 0;
+    this.#event = void 0;
+  }
+  #addData(value) {
+    const data = this.#data;
+    this.#data = data === void 0 ? value : data + "\n" + value;
+  }
+  /** The line whose start is in earlier pieces, ending with `last`. */
+  #joinedLine(last) {
+    this.#fragments.push(last);
+    const whole = this.#fragments.join("");
+    this.#fragments = [];
+    if (!whole) this.#dispatch();
+    else if (whole.startsWith(DATA_LINE)) this.#addData(whole.slice(DATA_LINE.length));
+    else this.#field(whole, 0, whole.length);
+  }
+  /** Any line but a blank one or "data: …": a comment, `data` without its space, `event`, `id`, or another field. */
+  #field(text, from, to) {
     if (text.charCodeAt(from) == COLON) return;
     const dataValue = valueOf(text, from, to, "data");
-    if (dataValue !== void 0) {
-      data = data === void 0 ? dataValue : data + "\n" + dataValue;
-      return;
-    }
+    if (dataValue !== void 0) return this.#addData(dataValue);
     const eventValue = valueOf(text, from, to, "event");
     if (eventValue !== void 0) {
-      event = eventValue;
+      this.#event = eventValue;
       return;
     }
     const idValue = valueOf(text, from, to, "id");
-    if (idValue !== void 0 && !idValue.includes("\0")) id = idValue;
-  };
-  const lineEndingAt = (text, from, to) => {
-    if (!fragments.length) return line(text, from, to);
-    fragments.push(text.slice(from, to));
-    const whole = fragments.join("");
-    fragments = [];
-    line(whole, 0, whole.length);
-  };
-  return {
-    feed(text, end) {
-      events = [];
-      let start = 0;
-      if (text) {
-        if (afterCR && text.charCodeAt(0) == LF) start = 1;
-        afterCR = false;
-      }
-      let nextLF = text.indexOf("\n", start);
-      let nextCR = text.indexOf("\r", start);
-      while (nextLF != -1 || nextCR != -1) {
-        let stop = nextLF;
-        if (stop == -1 || nextCR != -1 && nextCR < stop) stop = nextCR;
-        lineEndingAt(text, start, stop);
-        start = stop + 1;
-        if (text.charCodeAt(stop) == CR) {
-          if (start == text.length) afterCR = true;
-          else if (text.charCodeAt(start) == LF) start++;
-        }
-        if (nextLF != -1 && nextLF < start) nextLF = text.indexOf("\n", start);
-        if (nextCR != -1 && nextCR < start) nextCR = text.indexOf("\r", start);
-      }
-      if (start < text.length) fragments.push(text.slice(start));
-      if (end) {
-        if (fragments.length) lineEndingAt("", 0, 0);
-        dispatch();
-        afterCR = false;
-      }
-      return events;
-    }
-  };
-}
+    if (idValue !== void 0 && !idValue.includes("\0")) this.#id = idValue;
+  }
+};
 function valueOf(text, from, to, name) {
   const nameEnd = from + name.length;
   if (nameEnd > to || !text.startsWith(name, from)) return void 0;
@@ -533,14 +563,6 @@ async function* parseSSE(stream) {
 }
 
 // src/events.ts
-var CHAT_END = { doneData: "[DONE]", errorKey: "error", errorEvent: "error" };
-var RESPONSES_END = {
-  ignoredData: "[DONE]",
-  terminalTypes: ["response.completed", "response.incomplete"],
-  failureTypes: { "response.failed": ["response", "error"], error: [] },
-  errorKey: "error",
-  errorEvent: "error"
-};
 var MAX_TIMER_MS = 2 ** 31 - 1;
 var STREAMING = { stream: true };
 var ignore = () => {
@@ -555,64 +577,121 @@ var parseOrKeep = (text) => {
 var isObject = (value) => typeof value == "object" && value !== null;
 var asText = (value) => value == null ? void 0 : String(value);
 function readEvents(open, rule, options) {
-  const { signal, timeoutMs } = options;
-  const terminal = new Set(rule.terminalTypes);
-  const failures = new Map(Object.entries(rule.failureTypes ?? {}));
-  const endName = rule.doneData !== void 0 ? "data: " + rule.doneData : [...terminal].join(" or ");
-  const parser = createSSEParser();
-  const decoder = new TextDecoder();
-  let opened;
-  let reader;
-  let queue = [];
-  let head = 0;
-  let ended = false;
-  let failed = false;
-  let failure;
-  let closed = false;
-  let released = false;
-  let filling;
-  const arm = (ms) => setTimeout(checkStall, Math.min(ms, MAX_TIMER_MS));
-  let waiting2 = false;
-  let waitingSince = 0;
-  let stalled = false;
-  let timer;
-  const checkStall = () => {
-    timer = void 0;
-    if (!waiting2) return;
-    const silence = performance.now() - waitingSince;
-    if (silence < timeoutMs) {
-      timer = arm(timeoutMs - silence);
+  return new EventReader(open, rule, options);
+}
+var EventReader = class {
+  #open;
+  #rule;
+  #signal;
+  #timeoutMs;
+  /** The event `type`s the rule names: those that end the stream, and those that are failures. */
+  #kinds;
+  #parser = createSSEParser();
+  #decoder = new TextDecoder();
+  #opened = void 0;
+  #reader = void 0;
+  /** Events parsed and not handed out yet: `queue[head]` is next. */
+  #queue = [];
+  #head = 0;
+  /** Nothing more will be read: the end came, or `failure` happened (delivered once the queue is empty). */
+  #ended = false;
+  #failed = false;
+  #failure = void 0;
+  /** The outcome has been delivered, or `return()` was called: every `next()` is done from now on. */
+  #closed = false;
+  /** The body needs no cancelling: it was read to its end, or has been cancelled. */
+  #released = false;
+  /** The fill in progress, which a `next()` called meanwhile waits for. */
+  #filling = void 0;
+  /** Unregisters the abort callback; set once the body is being read. */
+  #unlisten = ignore;
+  // One timer for the whole stream, re-armed only when it fires: a read costs a clock reading, not a timer.
+  #waiting = false;
+  #waitingSince = 0;
+  #stalled = false;
+  #timer = void 0;
+  constructor(open, rule, options) {
+    this.#open = open;
+    this.#rule = rule;
+    this.#signal = options.signal;
+    this.#timeoutMs = options.timeoutMs;
+    this.#kinds = kindsOf(rule);
+  }
+  next() {
+    if (this.#closed) return Promise.resolve({ done: true, value: void 0 });
+    if (this.#filling) return this.#filling.then(this.#retry, this.#retry);
+    const signal = this.#signal;
+    if (signal?.aborted) {
+      this.#closed = true;
+      this.#queue = [];
+      this.#release();
+      return Promise.reject(signal.reason);
+    }
+    if (this.#head < this.#queue.length) return Promise.resolve({ done: false, value: this.#queue[this.#head++] });
+    if (this.#ended) {
+      this.#closed = true;
+      return this.#failed ? Promise.reject(this.#failure) : Promise.resolve({ done: true, value: void 0 });
+    }
+    this.#filling = this.#fill();
+    return this.#filling;
+  }
+  return(value) {
+    this.#closed = true;
+    this.#queue = [];
+    this.#release();
+    return Promise.resolve({ done: true, value });
+  }
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+  /** A `next()` that waited for a fill asks again once it is over. */
+  #retry = () => this.next();
+  // (Timers take at most 2^31 - 1 ms: a longer one would fire at once, again and again.)
+  #arm(ms) {
+    return setTimeout(this.#checkStall, Math.min(ms, MAX_TIMER_MS));
+  }
+  #checkStall = () => {
+    this.#timer = void 0;
+    if (!this.#waiting) return;
+    const silence = performance.now() - this.#waitingSince;
+    if (silence < this.#timeoutMs) {
+      this.#timer = this.#arm(this.#timeoutMs - silence);
       return;
     }
-    stalled = true;
-    release();
+    this.#stalled = true;
+    this.#release();
   };
-  let unlisten = ignore;
-  function release() {
-    clearTimeout(timer);
-    timer = void 0;
-    unlisten();
-    if (released || !opened) return;
-    released = true;
+  #release = () => {
+    clearTimeout(this.#timer);
+    this.#timer = void 0;
+    this.#unlisten();
+    const opened = this.#opened;
+    if (this.#released || !opened) return;
+    this.#released = true;
     opened.release();
-    if (reader) reader.cancel().catch(ignore);
+    if (this.#reader) this.#reader.cancel().catch(ignore);
     else opened.response.body?.cancel().catch(ignore);
+  };
+  /** A ConnectionError naming the call (method and URL, secrets scrubbed) once the head has come. */
+  #broken(problem, init = {}) {
+    return this.#opened ? this.#opened.toConnectionError(problem, init) : new ConnectionError(problem, init);
   }
-  const broken = (problem, init = {}) => opened ? opened.toConnectionError(problem, init) : new ConnectionError(problem, init);
-  function fail(error) {
-    if (signal?.aborted) error = signal.reason;
-    else if (stalled && opened) error = opened.toTimeoutError(timeoutMs);
-    else if (!(error instanceof OpenAISwitchError)) error = broken("the stream broke", { cause: error });
-    ended = true;
-    failed = true;
-    failure = error;
-    release();
+  /** Records how the stream ended badly; it is thrown once the events before it have been handed out. */
+  #fail(error) {
+    if (this.#signal?.aborted) error = this.#signal.reason;
+    else if (this.#stalled && this.#opened) error = this.#opened.toTimeoutError(this.#timeoutMs);
+    else if (!(error instanceof OpenAISwitchError)) error = this.#broken("the stream broke", { cause: error });
+    this.#ended = true;
+    this.#failed = true;
+    this.#failure = error;
+    this.#release();
   }
-  function carried(body, keys, text) {
+  /** The ApiError for an error the stream carried in `body`, its fields found at `keys` (fallback: `text`). */
+  #carried(body, keys, text) {
     let fields = body;
     for (const key of keys) fields = isObject(fields) ? fields[key] : void 0;
     const error = isObject(fields) ? fields : {};
-    const { response, toError } = opened;
+    const { response, toError } = this.#opened;
     return toError({
       status: response.status,
       headers: response.headers,
@@ -623,115 +702,90 @@ function readEvents(open, rule, options) {
       type: asText(error.type)
     });
   }
-  function errorKeys(value, named) {
-    const keys = failures.get(value.type);
-    if (keys) return keys;
-    if (rule.errorKey !== void 0 && isObject(value[rule.errorKey])) return [rule.errorKey];
-    return named ? [] : void 0;
-  }
-  function take(events) {
+  /** Queues one read's events, in one pass; throws the first error an event carries (the queue keeps those before). */
+  #take(events) {
+    const { doneData, ignoredData, errorEvent, errorKey } = this.#rule;
     for (const { data, event } of events) {
-      if (data === rule.doneData) {
-        ended = true;
+      if (data === doneData) {
+        this.#ended = true;
         return;
       }
-      if (data === rule.ignoredData) continue;
-      const named = event !== void 0 && event === rule.errorEvent;
+      if (data === ignoredData) continue;
+      const named = event !== void 0 && event === errorEvent;
       const value = named ? parseOrKeep(data) : JSON.parse(data);
       if (!isObject(value)) {
-        if (named) throw carried(value, [], data);
-        throw broken("the stream sent an event that is not a JSON object: " + data.slice(0, 100));
+        if (named) throw this.#carried(value, [], data);
+        throw this.#broken("the stream sent an event that is not a JSON object: " + data.slice(0, 100));
       }
-      const keys = errorKeys(value, named);
-      if (keys) throw carried(value, keys, data);
-      queue.push(value);
-      if (terminal.has(value.type)) {
-        ended = true;
+      const { type } = value;
+      const kind = typeof type == "string" ? this.#kinds.get(type) : void 0;
+      if (kind?.failureAt) throw this.#carried(value, kind.failureAt, data);
+      if (errorKey !== void 0 && isObject(value[errorKey])) throw this.#carried(value, [errorKey], data);
+      if (named) throw this.#carried(value, [], data);
+      this.#queue.push(value);
+      if (kind?.ends) {
+        this.#ended = true;
         return;
       }
     }
   }
-  async function notStreamed(response) {
+  /** The ApiError or ConnectionError for a 200 that answered with JSON instead of a stream. */
+  async #notStreamed(response) {
     const type = response.headers.get("content-type");
     const text = await response.text();
     const body = parseOrKeep(text);
-    if (isObject(body) && isObject(body.error)) return carried(body, ["error"], text);
+    if (isObject(body) && isObject(body.error)) return this.#carried(body, ["error"], text);
     const problem = `the server did not stream: a ${response.status} with content-type ${type}`;
-    return broken(problem, { status: response.status, body: text });
+    return this.#broken(problem, { status: response.status, body: text });
   }
-  async function start() {
+  async #start() {
+    const signal = this.#signal;
     signal?.throwIfAborted();
-    opened = await open();
+    const opened = await this.#open();
+    this.#opened = opened;
     const { response } = opened;
-    if (closed) return release();
+    if (this.#closed) return this.#release();
     signal?.throwIfAborted();
     if (response.headers.get("content-type")?.includes("application/json")) {
-      released = true;
-      throw await notStreamed(response);
+      this.#released = true;
+      throw await this.#notStreamed(response);
     }
-    if (!response.body) throw broken("the response has no body", { status: response.status, body: "" });
-    reader = response.body.getReader();
-    if (signal) unlisten = onAbort(signal, release);
+    if (!response.body) throw this.#broken("the response has no body", { status: response.status, body: "" });
+    this.#reader = response.body.getReader();
+    if (signal) this.#unlisten = onAbort(signal, this.#release);
   }
-  async function readOnce(source) {
-    queue.length = 0;
-    head = 0;
-    waiting2 = true;
-    waitingSince = performance.now();
-    timer ??= arm(timeoutMs);
+  async #readOnce(source) {
+    this.#queue.length = 0;
+    this.#head = 0;
+    this.#waiting = true;
+    this.#waitingSince = performance.now();
+    this.#timer ??= this.#arm(this.#timeoutMs);
     let chunk;
     try {
       chunk = await source.read();
     } finally {
-      waiting2 = false;
+      this.#waiting = false;
     }
-    if (closed) return;
-    if (stalled || signal?.aborted) throw new ConnectionError("cancelled");
-    if (chunk.done) released = true;
-    take(parser.feed(chunk.done ? decoder.decode() : decoder.decode(chunk.value, STREAMING), chunk.done));
-    if (chunk.done && !ended) throw broken("the stream ended before " + endName);
+    if (this.#closed) return;
+    if (this.#stalled || this.#signal?.aborted) throw new ConnectionError("cancelled");
+    if (chunk.done) this.#released = true;
+    const text = chunk.done ? this.#decoder.decode() : this.#decoder.decode(chunk.value, STREAMING);
+    this.#take(this.#parser.feed(text, chunk.done));
+    if (chunk.done && !this.#ended) throw this.#broken("the stream ended before " + endName(this.#rule));
   }
-  async function fill() {
+  /** Reads until there is an event to hand out or the stream is over, then answers the `next()` that waited. */
+  async #fill() {
     try {
-      if (!opened) await start();
-      while (head == queue.length && !ended && !closed) await readOnce(reader);
-      if (ended && !failed) release();
+      if (!this.#opened) await this.#start();
+      while (this.#head == this.#queue.length && !this.#ended && !this.#closed) await this.#readOnce(this.#reader);
+      if (this.#ended && !this.#failed) this.#release();
     } catch (error) {
-      fail(error);
+      this.#fail(error);
     }
-    filling = void 0;
-    return iterator.next();
+    this.#filling = void 0;
+    return this.next();
   }
-  const iterator = {
-    next() {
-      if (closed) return Promise.resolve({ done: true, value: void 0 });
-      if (filling) return filling.then(iterator.next, iterator.next);
-      if (signal?.aborted) {
-        closed = true;
-        queue = [];
-        release();
-        return Promise.reject(signal.reason);
-      }
-      if (head < queue.length) return Promise.resolve({ done: false, value: queue[head++] });
-      if (ended) {
-        closed = true;
-        return failed ? Promise.reject(failure) : Promise.resolve({ done: true, value: void 0 });
-      }
-      filling = fill();
-      return filling;
-    },
-    return(value) {
-      closed = true;
-      queue = [];
-      release();
-      return Promise.resolve({ done: true, value });
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    }
-  };
-  return iterator;
-}
+};
 
 // src/operations.ts
 var RESPONSES_SINCE = "2025-03-01-preview";
