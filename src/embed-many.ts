@@ -37,8 +37,11 @@ export interface EmbedTarget {
 
 /** The default of `concurrency`: enough to hide latency; a rate limit halves it at its first 429 (README). */
 const DEFAULT_CONCURRENCY = 4;
-/** Tokens are counted by the service, characters here: a call is cut to this share of the token cap. */
-const TOKEN_MARGIN = 0.9;
+/**
+ * Tokens are counted by the service, characters here: a call is cut to this share of the token cap. The tokens per
+ * character come from the refused call itself, so only the next calls' own mix of texts can differ: a few percent.
+ */
+const TOKEN_MARGIN = 0.95;
 /** A 429 after this many pauses in a row with no success between them ends the job: a bounded time. */
 const MAX_PAUSES = 6;
 const TOKEN_CAP = /Requested (\d+) tokens, max (\d+) tokens per request/;
@@ -254,8 +257,9 @@ export async function embedMany<F extends EmbedFormat = "number">(
 
   /** Starts calls while the job may: a free slot, room to hold what comes back, inputs left. */
   const launch = () => {
-    // The first call to a deployment goes alone: a refusal that teaches a limit then costs one request.
-    while (inFlight.size < (limits.probed ? allowed : 1) && unsent[0] && unsent[0].start < failedAt()) {
+    // The first call to a deployment that has told nothing goes alone: a refusal that teaches a limit costs one call.
+    const told = limits.probed || limits.inputs !== undefined || limits.chars !== undefined;
+    while (inFlight.size < (told ? allowed : 1) && unsent[0] && unsent[0].start < failedAt()) {
       // A slow onBatch slows the job: no new call while `concurrency` batches wait, unless it fills a gap.
       if (held.size >= concurrency && unsent[0].start > Math.max(...held.keys())) return;
       const call = { ...take(), controller: new AbortController(), epoch };
