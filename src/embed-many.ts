@@ -260,8 +260,9 @@ export async function embedMany<F extends EmbedFormat = "number">(
     // The first call to a deployment that has told nothing goes alone: a refusal that teaches a limit costs one call.
     const told = limits.probed || limits.inputs !== undefined || limits.chars !== undefined;
     while (inFlight.size < (told ? allowed : 1) && unsent[0] && unsent[0].start < failedAt()) {
-      // A slow onBatch slows the job: no new call while `concurrency` batches wait, unless it fills a gap.
-      if (held.size >= concurrency && unsent[0].start > Math.max(...held.keys())) return;
+      // In flight and waiting for onBatch together stay within `concurrency` (a slow onBatch slows the job, and
+      // memory holds that many batches), unless this call fills the gap that holds delivery up.
+      if (inFlight.size + held.size >= concurrency && unsent[0].start > Math.max(...held.keys())) return;
       const call = { ...take(), controller: new AbortController(), epoch };
       inFlight.add(call);
       void run(call);
