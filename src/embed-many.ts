@@ -1,8 +1,9 @@
 // A whole corpus (embedMany): calls cut to what the deployment takes (inputs and tokens per call, learned from the
-// service's refusals), slowed down together when rate limited, and batches handed over in input order, so that a
-// failure keeps everything before it.
+// service's refusals), started no faster than its rate limits allow (pacing.ts), slowed down together when a 429
+// comes anyway, and batches handed over in input order, so that a failure keeps everything before it.
 import { type EmbedCall, embeddingsOf, checkTexts, toFloat32, toNumbers } from "./embed.ts";
 import { ApiError, check, integer } from "./errors.ts";
+import { Pacer, type Ticket } from "./pacing.ts";
 import { backoffDelay, hintedDelay, MAX_HINTED_DELAY_MS } from "./retry.ts";
 import type { EmbedFormat, EmbeddingResponse, EmbedManyRequest, EmbedManyResult, RequestOptions } from "./types.ts";
 
@@ -44,6 +45,8 @@ const DEFAULT_CONCURRENCY = 4;
 const TOKEN_MARGIN = 0.95;
 /** A 429 after this many pauses in a row with no success between them ends the job: a bounded time. */
 const MAX_PAUSES = 6;
+/** The pacer's estimate of a call's tokens per character (OpenAI's rule of thumb for English; the emulator's too). */
+const TOKENS_PER_CHAR = 0.25;
 const TOKEN_CAP = /Requested (\d+) tokens, max (\d+) tokens per request/;
 const TOO_LONG = /maximum context length/i;
 
@@ -54,10 +57,12 @@ interface Range {
   cap: number;
 }
 
-/** A call in flight: its inputs, its own abort, and the concurrency it was sent at. */
+/** A call in flight: its inputs, its own abort, the concurrency it was sent at, and its place for the pacer. */
 interface Call extends Range {
   controller: AbortController;
   epoch: number;
+  ticket: Ticket;
+  chars: number;
 }
 
 /**
@@ -102,40 +107,37 @@ export async function embedMany<F extends EmbedFormat = "number">(
   let delivered = 0; // inputs [0, delivered) have been handed to onBatch
   let delivering = false;
   let failure: { at: number; error: unknown } | undefined;
-  // Rate limits: calls allowed in flight, successes since it last changed, and the job's pause.
+  // Rate limits: what the answers say is left, calls allowed in flight, successes since that last changed, the pause.
+  const pacer = new Pacer();
   let allowed = concurrency;
   let successes = 0;
   let epoch = 0;
   let pauses = 0;
   let pausedUntil = 0;
 
-  // The job sleeps until something changes: a call ends, a batch is delivered, a pause runs out, the caller aborts.
+  // The job sleeps until something changes: a call ends, a batch is delivered, a wait runs out, the caller aborts.
   let wake = () => {};
   const nextChange = async (timeoutMs: number) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     await new Promise<void>((resolve) => {
       wake = resolve;
-      if (timeoutMs > 0) timer = setTimeout(resolve, timeoutMs);
+      if (timeoutMs < Infinity) timer = setTimeout(resolve, timeoutMs);
     });
     clearTimeout(timer);
   };
   const failedAt = () => failure?.at ?? total;
 
-  /** Cuts the next call from the first unsent range: as many inputs as the limits allow, at least one. */
-  const take = (): Range => {
-    const range = unsent[0]!;
+  /** The next call from the first unsent range: as many inputs as the limits allow, at least one, and its chars. */
+  const nextCut = (range: Range): { end: number; chars: number } => {
     const most = Math.min(range.end - range.start, range.cap, limits.inputs ?? Infinity);
-    const chars = limits.chars ?? Infinity;
+    const budget = limits.chars ?? Infinity;
     let end = range.start + 1;
-    let size = input[range.start]!.length;
-    while (end < range.start + most && size + input[end]!.length <= chars) {
-      size += input[end]!.length;
+    let chars = input[range.start]!.length;
+    while (end < range.start + most && chars + input[end]!.length <= budget) {
+      chars += input[end]!.length;
       end++;
     }
-    const call = { start: range.start, end, cap: range.cap };
-    if (end == range.end) unsent.shift();
-    else range.start = end;
-    return call;
+    return { end, chars };
   };
 
   /** Puts a call's inputs back among the unsent, in input order, joined to the range that follows when it can be. */
@@ -176,7 +178,9 @@ export async function embedMany<F extends EmbedFormat = "number">(
     }
   };
 
-  const succeeded = () => {
+  const succeeded = (response: Partial<EmbeddingResponse>) => {
+    const counted = response.usage;
+    for (const field of ["prompt_tokens", "total_tokens"] as const) usage[field] += counted?.[field] ?? 0;
     limits.probed = true;
     pauses = 0;
     successes++;
@@ -190,8 +194,9 @@ export async function embedMany<F extends EmbedFormat = "number">(
   /** A 429: every call waits for the service's wait, then the job goes on with half the calls in flight. */
   const throttled = (call: Call, error: ApiError) => {
     const wait = hintedDelay(error.headers) ?? backoffDelay(pauses);
-    // Only the first 429 of what was sent at this concurrency counts: the others were in flight with it.
-    const first = call.epoch == epoch;
+    // Only the first 429 of what was sent at this concurrency counts: the others were in flight with it. A call sent
+    // on a spent budget, to ask the service when to go on, was expected to be refused: it only pauses the job.
+    const first = call.epoch == epoch && !call.ticket.asking;
     // A 429 asking for more than a minute means "not soon": the job ends (resume it later from where it stopped).
     if (wait > MAX_HINTED_DELAY_MS || (first && pauses >= MAX_PAUSES)) return fail(call.start, error);
     if (first) {
@@ -201,6 +206,7 @@ export async function embedMany<F extends EmbedFormat = "number">(
       allowed = Math.max(1, Math.floor(allowed / 2));
     }
     pausedUntil = Math.max(pausedUntil, Date.now() + wait);
+    pacer.paused(pausedUntil);
     giveBack(call, call.cap);
   };
 
@@ -211,15 +217,13 @@ export async function embedMany<F extends EmbedFormat = "number">(
     if (error.status == 429) return throttled(call, error);
     const tokenCap = TOKEN_CAP.exec(error.message);
     if (size > 1 && (tokenCap || error.code == "max_tokens_per_request")) {
-      let chars = 0;
-      for (let i = call.start; i < call.end; i++) chars += input[i]!.length;
       if (tokenCap) {
         const [, requested, max] = tokenCap;
-        const fits = Math.floor((chars * +max! * TOKEN_MARGIN) / +requested!);
+        const fits = Math.floor((call.chars * +max! * TOKEN_MARGIN) / +requested!);
         limits.chars = Math.min(limits.chars ?? Infinity, fits);
       }
       // The budget now cuts these inputs smaller; if the service's numbers (or their absence) would not, halve them.
-      return giveBack(call, (limits.chars ?? Infinity) < chars ? call.cap : Math.ceil(size / 2));
+      return giveBack(call, (limits.chars ?? Infinity) < call.chars ? call.cap : Math.ceil(size / 2));
     }
     const named = size > 1 ? target.inputLimit?.(error.status, error.body) : undefined;
     if (named !== undefined) {
@@ -239,12 +243,11 @@ export async function embedMany<F extends EmbedFormat = "number">(
   const run = async (call: Call) => {
     try {
       const body = { encoding_format: "base64", ...fields, input: input.slice(call.start, call.end) };
-      const callOptions = { ...options, signal: call.controller.signal, tally, retryRateLimited: false };
+      const onAnswer = (status: number, headers: Headers) => pacer.answered(call.ticket, status, headers, Date.now());
+      const callOptions = { ...options, signal: call.controller.signal, tally, retryRateLimited: false, onAnswer };
       const response = await target.call(body, callOptions);
       const vectors = embeddingsOf(response, call.end - call.start).map(convert);
-      const counted = (response as Partial<EmbeddingResponse>).usage;
-      for (const field of ["prompt_tokens", "total_tokens"] as const) usage[field] += counted?.[field] ?? 0;
-      succeeded();
+      succeeded(response as Partial<EmbeddingResponse>);
       held.set(call.start, { end: call.end, vectors });
       void deliver();
     } catch (error) {
@@ -255,18 +258,30 @@ export async function embedMany<F extends EmbedFormat = "number">(
     }
   };
 
-  /** Starts calls while the job may: a free slot, room to hold what comes back, inputs left. */
-  const launch = () => {
+  /**
+   * Starts calls while the job may: a free slot, room to hold what comes back, inputs left, and the rate limits'
+   * leave. Returns how long until the pacer lets the next call go (Infinity: when something changes).
+   */
+  const launch = (now: number): number => {
     // The first call to a deployment that has told nothing goes alone: a refusal that teaches a limit costs one call.
     const told = limits.probed || limits.inputs !== undefined || limits.chars !== undefined;
     while (inFlight.size < (told ? allowed : 1) && unsent[0] && unsent[0].start < failedAt()) {
+      const range = unsent[0];
       // In flight and waiting for onBatch together stay within `concurrency` (a slow onBatch slows the job, and
       // memory holds that many batches), unless this call fills the gap that holds delivery up.
-      if (inFlight.size + held.size >= concurrency && unsent[0].start > Math.max(...held.keys())) return;
-      const call = { ...take(), controller: new AbortController(), epoch };
-      inFlight.add(call);
-      void run(call);
+      if (inFlight.size + held.size >= concurrency && range.start > Math.max(...held.keys())) return Infinity;
+      const { end, chars } = nextCut(range);
+      const tokens = Math.ceil(chars * TOKENS_PER_CHAR);
+      const wait = pacer.wait(tokens, inFlight.size, now);
+      if (wait !== undefined) return wait;
+      const call = { start: range.start, end, cap: range.cap, chars, controller: new AbortController(), epoch };
+      if (end == range.end) unsent.shift();
+      else range.start = end;
+      const started = { ...call, ticket: pacer.started(tokens, now) };
+      inFlight.add(started);
+      void run(started);
     }
+    return Infinity;
   };
 
   const abort = () => {
@@ -278,11 +293,12 @@ export async function embedMany<F extends EmbedFormat = "number">(
     for (;;) {
       signal?.throwIfAborted();
       // Read the clock once: a pause seen here is also the one waited out below.
-      const pausedFor = pausedUntil - Date.now();
-      if (pausedFor <= 0) launch();
+      const now = Date.now();
+      const pausedFor = pausedUntil - now;
+      const sleep = pausedFor > 0 ? pausedFor : launch(now);
       const more = unsent[0] && unsent[0].start < failedAt();
       if (!inFlight.size && !delivering && !more) break;
-      await nextChange(pausedFor);
+      await nextChange(sleep);
     }
   } finally {
     signal?.removeEventListener("abort", abort);
