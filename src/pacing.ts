@@ -76,7 +76,7 @@ export class Pacer {
   /** When the calls the service counted (all but its 429s) started, oldest first. */
   #counted: number[] = [];
   /** The most requests one answer said were left, plus that call: the size of the service's window. */
-  #size = 0;
+  #size: number | undefined;
   /** The service's window, learned from the first 429: `size` requests in any `ms`. */
   #windowMs: number | undefined;
 
@@ -84,7 +84,11 @@ export class Pacer {
   started(tokens: number, now: number): Ticket {
     const asking = this.#spent(tokens);
     this.#tokensSent += tokens;
-    this.#counted.push(now);
+    const counted = this.#counted;
+    counted.push(now);
+    // Only the last window's worth is ever read: a long job keeps no more than twice that.
+    const size = this.#size;
+    if (size !== undefined && counted.length > 2 * size) counted.splice(0, counted.length - size);
     return { seq: this.#started++, at: now, tokensThrough: this.#tokensSent, asking };
   }
 
@@ -94,20 +98,22 @@ export class Pacer {
     if (ticket.seq < this.#freshFrom || ticket.seq < (this.#reading?.seq ?? -1)) return;
     const requests = side(headers, "requests");
     const tokens = side(headers, "tokens");
-    if (requests && status != 429) this.#size = Math.max(this.#size, requests.remaining + 1);
+    if (requests && status != 429) this.#size = Math.max(this.#size ?? 0, requests.remaining + 1);
     // A service that names no limit is not paced (its 429s still pause the job).
-    const said = requests || tokens;
-    this.#reading = said ? { seq: ticket.seq, tokensThrough: ticket.tokensThrough, at: now, requests, tokens } : undefined;
+    const { seq, tokensThrough } = ticket;
+    this.#reading = requests || tokens ? { seq, tokensThrough, at: now, requests, tokens } : undefined;
   }
 
   /** A 429 paused the job until `until`: once over, one call goes and its answer tells the rest. */
   paused(until: number): void {
     const counted = this.#counted;
+    const size = this.#size;
     // The wait ends when the oldest request the service counts leaves its window: the one `size` counted requests ago.
-    const oldest = counted[Math.max(0, counted.length - this.#size)];
-    if (this.#windowMs === undefined && this.#size && oldest !== undefined) this.#windowMs = until - oldest;
+    const oldest = size === undefined ? undefined : counted[Math.max(0, counted.length - size)];
+    if (this.#windowMs === undefined && oldest !== undefined) this.#windowMs = until - oldest;
     this.#freshFrom = this.#started;
-    this.#reading = { seq: this.#started - 1, tokensThrough: this.#tokensSent, at: 0, requests: { remaining: 1 } };
+    const onePasses = { remaining: 1 };
+    this.#reading = { seq: this.#started - 1, tokensThrough: this.#tokensSent, at: -Infinity, requests: onePasses };
   }
 
   /**
@@ -132,8 +138,9 @@ export class Pacer {
   /** When the learned window lets one more request in: the one `size` counted requests back is a window old. */
   #windowFreesAt(): number {
     const counted = this.#counted;
-    if (this.#windowMs === undefined || counted.length < this.#size) return -Infinity;
-    return (counted[counted.length - this.#size] ?? -Infinity) + this.#windowMs;
+    const size = this.#size;
+    if (this.#windowMs === undefined || size === undefined || counted.length < size) return -Infinity;
+    return (counted[counted.length - size] ?? -Infinity) + this.#windowMs;
   }
 
   /** What is left of each limit now: the newest answer's figures less what was started after that call. */

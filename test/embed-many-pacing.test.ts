@@ -33,7 +33,7 @@ async function azureService(limits: { requestsPerMinute?: number; tokensPerMinut
   return s;
 }
 
-test("10 requests a second, 40 calls at concurrency 4: at most one 429 per window outgrown, every vector in its place", async () => {
+test("10 requests a second, 40 calls at concurrency 4: at most one 429 per window outgrown, all in place", async () => {
   const s = await azureService({ requestsPerMinute: 600 });
   const log = statusLog();
   const input = texts(40);
@@ -56,7 +56,8 @@ test("the same job blind to the rate-limit headers meets more 429s than the pace
     const s = await azureService({ requestsPerMinute: 600 });
     const log = statusLog(blind);
     const input = texts(40);
-    const result = await s.azure({ fetch: log.fetch }).embedMany({ model: "paced", input, batchSize: 1, concurrency: 4 });
+    const client = s.azure({ fetch: log.fetch });
+    const result = await client.embedMany({ model: "paced", input, batchSize: 1, concurrency: 4 });
     expectVectors(result.embeddings, input, 1536, "number");
     return log.rateLimited();
   };
@@ -111,7 +112,7 @@ test("pacer: the budget is what the newest answer says is left, less the calls s
   expect(pacer.wait(10, 0, 0)).toBeUndefined();
 });
 
-test("pacer: spent, nothing in flight: OpenAI's reset (time until the limit is whole) is shared over what is used", () => {
+test("pacer: spent, nothing in flight: OpenAI's reset (until the limit is whole) is shared over what is used", () => {
   const pacer = new Pacer();
   const ticket = pacer.started(10, 0);
   pacer.answered(ticket, 200, openaiHeaders(0), 1000);
