@@ -1,6 +1,7 @@
 // createClient: checks the config once, then every method is one `call` (or `open` for a stream): the provider
 // builds the target from the operations table (providers.ts), send.ts sends it.
-import { type EmbedCall, embed, embedMany, type LearnedLimits } from "./embed.ts";
+import { type EmbedCall, embed } from "./embed.ts";
+import { embedMany, type LearnedLimits } from "./embed-many.ts";
 import { check, headerRecord, integer } from "./errors.ts";
 import { CHAT_END } from "./end-rules.ts";
 import { readEvents } from "./events.ts";

@@ -1,54 +1,14 @@
-// Embeddings: one call (embed) and a whole corpus (embedMany). A corpus job cuts its calls to what the deployment
-// takes (inputs and tokens per call, learned from the service's refusals), slows down together when rate limited,
-// and hands batches over in input order, so that a failure keeps everything before it.
-import { ApiError, check, ConnectionError, integer } from "./errors.ts";
-import { backoffDelay, hintedDelay, MAX_HINTED_DELAY_MS } from "./retry.ts";
+// Embeddings: one call (embed), and what every call's answer goes through: the input check, the embeddings in input
+// order (one per input, each at its own index), and the wire's base64 decoded. A corpus job is embed-many.ts.
+import { check, ConnectionError } from "./errors.ts";
 import type { SendOptions } from "./send.ts";
-import type { EmbedFormat, EmbeddingResponse, EmbedManyRequest, EmbedManyResult, RequestOptions } from "./types.ts";
+import type { EmbeddingResponse, RequestOptions } from "./types.ts";
 
 /**
  * Sends one embeddings body and resolves to the parsed JSON; provided by the client, so URL and auth stay there.
  * embedMany passes `tally` (its request count) and `retryRateLimited: false` (it handles 429s for the whole job).
  */
 export type EmbedCall = (body: Record<string, unknown>, options: SendOptions) => Promise<unknown>;
-
-/** What the service has said about one deployment's embeddings calls. */
-export interface DeploymentLimits {
-  /** Most inputs per call ("Too many inputs. The max number of inputs is N."). */
-  inputs?: number;
-  /**
-   * Most characters of input per call: the token cap ("Requested N tokens, max M tokens per request") less a
-   * margin, over the tokens per character the service counted in the refused call.
-   */
-  chars?: number;
-  /** A call has succeeded: later jobs need not send their first call alone. */
-  probed?: boolean;
-}
-
-/**
- * Limits learned per deployment key over a client's life: what the services said, a store of its own apart from
- * the client's settings and secrets. The client creates it (`new Map()`); embedMany reads and updates it.
- */
-export type LearnedLimits = Map<string, DeploymentLimits>;
-
-/** What embedMany needs from the client. */
-export interface EmbedTarget {
-  call: EmbedCall;
-  /** Azure only: the input limit a refusal names, or undefined for another error (see providers.ts). */
-  inputLimit?: (status: number, body: unknown) => number | undefined;
-  limits: LearnedLimits;
-  /** The deployment: its URL, plus the body's model on Azure's v1 form. */
-  key: string;
-}
-
-/** The default of `concurrency`: enough to hide latency; a rate limit halves it at its first 429 (README). */
-const DEFAULT_CONCURRENCY = 4;
-/** Tokens are counted by the service, characters here: a call is cut to this share of the token cap. */
-const TOKEN_MARGIN = 0.9;
-/** A 429 after this many pauses in a row with no success between them ends the job: a bounded time. */
-const MAX_PAUSES = 6;
-const TOKEN_CAP = /Requested (\d+) tokens, max (\d+) tokens per request/;
-const TOO_LONG = /maximum context length/i;
 
 // Guarded environment helper: Node, Bun and Deno have a native base64 decoder (several times faster than atob);
 // browsers and workers, where it is undefined, use atob.
@@ -67,7 +27,8 @@ export function toFloat32(embedding: unknown): Float32Array {
   throw new ConnectionError("bad embedding");
 }
 
-const toNumbers = (embedding: unknown): number[] => {
+/** One embedding as `number[]`, whatever the wire format. */
+export const toNumbers = (embedding: unknown): number[] => {
   if (Array.isArray(embedding)) return embedding;
   const floats = toFloat32(embedding);
   // A plain loop: Array.from goes through the iterator protocol, ten times slower here.
@@ -76,7 +37,8 @@ const toNumbers = (embedding: unknown): number[] => {
   return numbers;
 };
 
-const checkTexts = (input: unknown): void => {
+/** Throws a ConfigError unless `input` is a list of non-empty strings. */
+export const checkTexts = (input: unknown): void => {
   check(Array.isArray(input), "input must be an array");
   for (let i = 0; i < (input as unknown[]).length; i++) {
     const text = (input as unknown[])[i];
@@ -89,7 +51,7 @@ const isSlot = (index: unknown, count: number): index is number =>
   Number.isInteger(index) && (index as number) >= 0 && (index as number) < count;
 
 /** A response's embeddings in input order: one per input, each at its own integer index, or a ConnectionError. */
-function embeddingsOf(response: unknown, count: number): unknown[] {
+export function embeddingsOf(response: unknown, count: number): unknown[] {
   const data = (response as { data?: unknown } | null)?.data;
   if (!Array.isArray(data)) throw new ConnectionError("the embeddings response has no data list");
   if (data.length != count) throw new ConnectionError(`${count} inputs sent, ${data.length} embeddings received`);
@@ -118,246 +80,4 @@ export async function embed(
   const { data } = response as EmbeddingResponse;
   for (const item of data) item.embedding = toNumbers(item.embedding);
   return response as EmbeddingResponse;
-}
-
-/** Inputs `[start, end)`; `cap` bounds the calls cut from them (halved while looking for a too-long input). */
-interface Range {
-  start: number;
-  end: number;
-  cap: number;
-}
-
-/** A call in flight: its inputs, its own abort, and the concurrency it was sent at. */
-interface Call extends Range {
-  controller: AbortController;
-  epoch: number;
-}
-
-/**
- * Embeds `input` in calls cut to the deployment's limits, at most `concurrency` in flight, and hands each finished
- * batch to `onBatch` in input order. Learns limits from the service's refusals into `target.limits`.
- */
-export async function embedMany<F extends EmbedFormat = "number">(
-  target: EmbedTarget,
-  request: EmbedManyRequest<F>,
-  options: RequestOptions = {},
-): Promise<EmbedManyResult<F>> {
-  const {
-    input,
-    batchSize = 2048,
-    concurrency = DEFAULT_CONCURRENCY,
-    format,
-    keep = true,
-    onBatch,
-    onProgress,
-    ...fields
-  } = request;
-  checkTexts(input);
-  integer(batchSize, 0, "batchSize", 1);
-  integer(concurrency, 0, "concurrency", 1);
-  check(typeof keep == "boolean", "keep must be a boolean");
-  check(!onBatch || typeof onBatch == "function", "onBatch must be a function");
-  const { signal } = options;
-  signal?.throwIfAborted();
-
-  const limits = target.limits.get(target.key) ?? {};
-  target.limits.set(target.key, limits);
-  const convert: (embedding: unknown) => unknown = format == "float32" ? toFloat32 : toNumbers;
-  const total = input.length;
-  const embeddings: unknown[] = keep ? new Array(total) : [];
-  const usage = { prompt_tokens: 0, total_tokens: 0 };
-  const tally = { requests: 0 };
-
-  // Work: inputs not yet sent (in input order), calls in flight, and finished batches waiting for their turn.
-  const unsent: Range[] = total ? [{ start: 0, end: total, cap: batchSize }] : [];
-  const inFlight = new Set<Call>();
-  const held = new Map<number, { end: number; vectors: unknown[] }>();
-  let delivered = 0; // inputs [0, delivered) have been handed to onBatch
-  let delivering = false;
-  let failure: { at: number; error: unknown } | undefined;
-  // Rate limits: calls allowed in flight, successes since it last changed, and the job's pause.
-  let allowed = concurrency;
-  let successes = 0;
-  let epoch = 0;
-  let pauses = 0;
-  let pausedUntil = 0;
-
-  // The job sleeps until something changes: a call ends, a batch is delivered, a pause runs out, the caller aborts.
-  let wake = () => {};
-  const nextChange = async (timeoutMs: number) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await new Promise<void>((resolve) => {
-      wake = resolve;
-      if (timeoutMs > 0) timer = setTimeout(resolve, timeoutMs);
-    });
-    clearTimeout(timer);
-  };
-  const failedAt = () => failure?.at ?? total;
-
-  /** Cuts the next call from the first unsent range: as many inputs as the limits allow, at least one. */
-  const take = (): Range => {
-    const range = unsent[0]!;
-    const most = Math.min(range.end - range.start, range.cap, limits.inputs ?? Infinity);
-    const chars = limits.chars ?? Infinity;
-    let end = range.start + 1;
-    let size = input[range.start]!.length;
-    while (end < range.start + most && size + input[end]!.length <= chars) {
-      size += input[end]!.length;
-      end++;
-    }
-    const call = { start: range.start, end, cap: range.cap };
-    if (end == range.end) unsent.shift();
-    else range.start = end;
-    return call;
-  };
-
-  /** Puts a call's inputs back among the unsent, in input order, joined to the range that follows when it can be. */
-  const giveBack = ({ start, end }: Range, cap: number) => {
-    const at = unsent.findIndex((range) => range.start > start);
-    const following = unsent[at];
-    if (following && following.start == end && following.cap == cap) following.start = start;
-    else unsent.splice(at < 0 ? unsent.length : at, 0, { start, end, cap });
-  };
-
-  /** The job ends at input `at`: later calls are cancelled, earlier ones finish and are delivered. */
-  const fail = (at: number, error: unknown) => {
-    if (failure && failure.at <= at) return;
-    failure = { at, error };
-    for (const call of inFlight) if (call.start > at) call.controller.abort(error);
-  };
-
-  /** Hands finished batches to onBatch in input order, one at a time, each awaited. */
-  const deliver = async () => {
-    if (delivering) return; // the running loop picks this batch up too
-    delivering = true;
-    try {
-      let batch = held.get(delivered);
-      while (batch && delivered < failedAt() && !signal?.aborted) {
-        const start = delivered;
-        if (keep) for (let i = 0; i < batch.vectors.length; i++) embeddings[start + i] = batch.vectors[i];
-        await onBatch?.(batch.vectors as Parameters<NonNullable<typeof onBatch>>[0], start);
-        held.delete(start);
-        delivered = batch.end;
-        onProgress?.(delivered, total);
-        batch = held.get(delivered);
-      }
-    } catch (error) {
-      fail(delivered, error);
-    } finally {
-      delivering = false;
-      wake();
-    }
-  };
-
-  const succeeded = () => {
-    limits.probed = true;
-    pauses = 0;
-    successes++;
-    // Grow back by one after a run of successes as long as the calls allowed.
-    if (allowed < concurrency && successes >= allowed) {
-      allowed++;
-      successes = 0;
-    }
-  };
-
-  /** A 429: every call waits for the service's wait, then the job goes on with half the calls in flight. */
-  const throttled = (call: Call, error: ApiError) => {
-    const wait = hintedDelay(error.headers) ?? backoffDelay(pauses);
-    // Only the first 429 of what was sent at this concurrency counts: the others were in flight with it.
-    const first = call.epoch == epoch;
-    // A 429 asking for more than a minute means "not soon": the job ends (resume it later from where it stopped).
-    if (wait > MAX_HINTED_DELAY_MS || (first && pauses >= MAX_PAUSES)) return fail(call.start, error);
-    if (first) {
-      pauses++;
-      epoch++;
-      successes = 0;
-      allowed = Math.max(1, Math.floor(allowed / 2));
-    }
-    pausedUntil = Math.max(pausedUntil, Date.now() + wait);
-    giveBack(call, call.cap);
-  };
-
-  /** What a failed call means: wait and retry, cut smaller to a limit it taught, find a too-long input, or the end. */
-  const recover = (call: Call, error: unknown) => {
-    const size = call.end - call.start;
-    if (!(error instanceof ApiError)) return fail(call.start, error);
-    if (error.status == 429) return throttled(call, error);
-    const tokenCap = TOKEN_CAP.exec(error.message);
-    if (size > 1 && (tokenCap || error.code == "max_tokens_per_request")) {
-      let chars = 0;
-      for (let i = call.start; i < call.end; i++) chars += input[i]!.length;
-      if (tokenCap) {
-        const [, requested, max] = tokenCap;
-        const fits = Math.floor((chars * +max! * TOKEN_MARGIN) / +requested!);
-        limits.chars = Math.min(limits.chars ?? Infinity, fits);
-      }
-      // The budget now cuts these inputs smaller; if the service's numbers (or their absence) would not, halve them.
-      return giveBack(call, (limits.chars ?? Infinity) < chars ? call.cap : Math.ceil(size / 2));
-    }
-    const named = size > 1 ? target.inputLimit?.(error.status, error.body) : undefined;
-    if (named !== undefined) {
-      limits.inputs = named < size ? named : 1;
-      return giveBack(call, call.cap);
-    }
-    if (error.status == 400 && TOO_LONG.test(error.message)) {
-      if (size > 1) return giveBack(call, Math.ceil(size / 2));
-      const { status, provider, headers, body } = error;
-      const message = `${error.message} (embedMany: input[${call.start}] is too long)`;
-      return fail(call.start, new ApiError({ status, provider, headers, body, message }));
-    }
-    fail(call.start, error);
-  };
-
-  /** Sends one call; its embeddings wait in `held` for their turn, a failure goes to `recover`. */
-  const run = async (call: Call) => {
-    try {
-      const body = { encoding_format: "base64", ...fields, input: input.slice(call.start, call.end) };
-      const callOptions = { ...options, signal: call.controller.signal, tally, retryRateLimited: false };
-      const response = await target.call(body, callOptions);
-      const vectors = embeddingsOf(response, call.end - call.start).map(convert);
-      const counted = (response as Partial<EmbeddingResponse>).usage;
-      for (const field of ["prompt_tokens", "total_tokens"] as const) usage[field] += counted?.[field] ?? 0;
-      succeeded();
-      held.set(call.start, { end: call.end, vectors });
-      void deliver();
-    } catch (error) {
-      if (!call.controller.signal.aborted) recover(call, error);
-    } finally {
-      inFlight.delete(call);
-      wake();
-    }
-  };
-
-  /** Starts calls while the job may: a free slot, room to hold what comes back, inputs left. */
-  const launch = () => {
-    // The first call to a deployment goes alone: a refusal that teaches a limit then costs one request.
-    while (inFlight.size < (limits.probed ? allowed : 1) && unsent[0] && unsent[0].start < failedAt()) {
-      // A slow onBatch slows the job: no new call while `concurrency` batches wait, unless it fills a gap.
-      if (held.size >= concurrency && unsent[0].start > Math.max(...held.keys())) return;
-      const call = { ...take(), controller: new AbortController(), epoch };
-      inFlight.add(call);
-      void run(call);
-    }
-  };
-
-  const abort = () => {
-    for (const call of inFlight) call.controller.abort(signal?.reason);
-    wake();
-  };
-  signal?.addEventListener("abort", abort);
-  try {
-    for (;;) {
-      signal?.throwIfAborted();
-      // Read the clock once: a pause seen here is also the one waited out below.
-      const pausedFor = pausedUntil - Date.now();
-      if (pausedFor <= 0) launch();
-      const more = unsent[0] && unsent[0].start < failedAt();
-      if (!inFlight.size && !delivering && !more) break;
-      await nextChange(pausedFor);
-    }
-  } finally {
-    signal?.removeEventListener("abort", abort);
-  }
-  if (failure) throw failure.error;
-  return { embeddings, usage, requests: tally.requests } as EmbedManyResult<F>;
 }

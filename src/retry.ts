@@ -45,7 +45,8 @@ const untilDate = (value: string | null): number | undefined => {
   return wait >= 0 ? wait : undefined; // NaN (junk) and dates in the past are no hint
 };
 
-const duration = (value: string | null): number | undefined => {
+/** A Go duration as OpenAI writes `x-ratelimit-reset-*` (`20ms`, `1s`, `6m0s`) in ms; undefined for anything else. */
+export const duration = (value: string | null): number | undefined => {
   if (!value || !DURATION.test(value)) return undefined;
   let total = 0;
   for (const [, count, unit] of value.matchAll(DURATION_PART)) total += +count! * UNIT_MS[unit!]!;

@@ -56,6 +56,8 @@ export interface SendOptions extends RequestOptions {
   tally?: Tally;
   /** `false`: a 429 is thrown at once as its ApiError (embedMany pauses all its workers itself). Default true. */
   retryRateLimited?: boolean;
+  /** Called with the status and headers of every answer (embedMany paces itself by the rate limits). */
+  onAnswer?: (status: number, headers: Headers) => void;
 }
 
 /** The fields of an error a stream carried (the provider is the client's); see {@link OpenedStream.toError}. */
@@ -190,6 +192,7 @@ export async function send(settings: Settings, call: Call, options: SendOptions 
         signal: controller.signal,
         redirect: "manual",
       });
+      options.onAnswer?.(response.status, response.headers);
       if (response.ok && call.stream) {
         keepLink = true;
         const opened = response;

@@ -229,7 +229,8 @@ test("a too-many-inputs 400 that arrives for a single input is an ApiError, not 
   });
   servers.push(server);
   const client = createClient({ provider: "azure", endpoint: server.url, apiVersion: "2024-10-21", apiKey: "azure-key" });
-  const error = await client.embedMany({ model: "ada", input: texts(3) }).catch((e) => e);
+  // One call at a time, so the count is exact: once the probe has named a limit, calls go at full concurrency.
+  const error = await client.embedMany({ model: "ada", input: texts(3), concurrency: 1 }).catch((e) => e);
   expect(error).toBeInstanceOf(ApiError);
   expect(error.status).toBe(400);
   expect(count).toBe(2); // the probe of 3, then the first single input

@@ -93,7 +93,9 @@ export const embedMany = {
   title: "embedMany on Azure deployments limited to 1 and 16 inputs, 50 ms latency",
   full: { rounds: 2, inputs: 1000, latencyMs: 50, concurrency: 8 },
   smoke: { rounds: 1, inputs: 40, latencyMs: 5, concurrency: 8 },
-  apps: (S) => ({ embedMany: { kind: "emulator", deployments: DEPLOYMENTS, latencyMs: S.latencyMs } }),
+  // The corpus server, not the emulator: the ideal below counts the latency alone, and the emulator spends ~3 ms of
+  // CPU building the vectors of a 16-input answer, so that the raw floor itself came out at 2× the ideal.
+  apps: (S) => ({ embedMany: { kind: "corpus", maxInputs: LIMITS, latencyMs: S.latencyMs } }),
   async run({ S, smoke, urls, errors }) {
     const places = [["openai", "d2048"], ["azure", "d2048"], ["azure", "d1"], ["azure", "d16"]];
     const { inputs, concurrency, latencyMs } = S;
@@ -105,12 +107,12 @@ export const embedMany = {
       row.ok = row.runs.every((r) => r.ok === true);
       row.failure = failureOf(row.runs);
       const limit = LIMITS[row.deployment];
-      // The ideal: rounds of `concurrency` calls at the latency; for limit 16 plus openai-switch's one probe.
+      // The ideal: rounds of `concurrency` calls at the latency. openai-switch sends one refused call first on both
+      // limits (it is not told them); the server answers a refusal without the latency, so the ideal stays the same.
       if ((row.client == "switch" || row.client == "raw") && limit) {
         const calls = Math.ceil(inputs / limit);
-        const probe = limit == 16 && row.client == "switch";
-        row.idealMs = Math.ceil(calls / concurrency) * latencyMs + (probe ? latencyMs : 0);
-        row.idealNote = `ceil(${calls}/${concurrency})×${latencyMs} ms${probe ? ` + one ${latencyMs} ms probe` : ""}`;
+        row.idealMs = Math.ceil(calls / concurrency) * latencyMs;
+        row.idealNote = `ceil(${calls}/${concurrency})×${latencyMs} ms${row.client == "switch" ? " + a refusal answered at once" : ""}`;
         row.wallVsIdeal = row.wallMs / row.idealMs;
       }
     }
@@ -121,7 +123,7 @@ export const embedMany = {
       figures: ["wallMs", "calls"],
       targets: [
         target(7, "embedMany Azure limit 1: wall vs ideal", d1?.wallVsIdeal, "≤ 1.1×", d1?.ok && d1?.wallVsIdeal <= 1.1),
-        target(7, "embedMany Azure limit 16: wall vs ideal + probe", d16?.wallVsIdeal, "≤ 1.2×", d16?.ok && d16?.wallVsIdeal <= 1.2),
+        target(7, "embedMany Azure limit 16: wall vs ideal (+ probe)", d16?.wallVsIdeal, "≤ 1.2×", d16?.ok && d16?.wallVsIdeal <= 1.2),
       ],
     };
   },
@@ -132,7 +134,7 @@ export const embedMany = {
       `## embedMany: ${num(inputs)} inputs, ${latencyMs} ms server latency, Azure input limits`,
       "",
       `openai-switch: \`embedMany({ concurrency: ${concurrency} })\`; AI SDK: \`embedMany({ maxParallelCalls: ${concurrency} })\`; the openai SDK has no batching: one \`embeddings\` call with all inputs. ` +
-        `Raw fetch is the wall-time floor: told each deployment's limit beforehand, ${concurrency} in flight. Calls and max in flight as the server counted them.`,
+        `Raw fetch is the wall-time floor: told each deployment's limit beforehand, ${concurrency} in flight. Calls and max in flight as the server counted them. Server: the bench's corpus server (vectors cost it almost nothing; a refused call is answered at once, an answered one after ${latencyMs} ms).`,
       "",
       table(
         ["client", "target", "result", "calls", "max in flight", "wall ms", "wall × raw", "vs ideal"],

@@ -86,23 +86,30 @@ export const corpusRate = {
     const rows = summarize("corpus-rate", variants, runs, errors);
     serverFigures(rows);
     // The ideal the limit allows: the fewest calls, as many per window as the limit lets through, each window's
-    // calls at once; the last window's calls end one latency later.
+    // calls at once; the last window's calls end one latency later. A client that is not told the 16 (openai-switch)
+    // sends one refused call first, and the service counts it like any other request: its ideal has one call more
+    // (with 200 calls, 50 a window, that one call needs a window of its own).
     const calls = Math.ceil(S.inputs / 16);
     const perWindow = Math.max(1, Math.round((S.requestsPerMinute * S.windowMs) / 60_000));
-    const idealMs = (Math.ceil(calls / perWindow) - 1) * S.windowMs + S.latencyMs;
+    const idealFor = (requests) => (Math.ceil(requests / perWindow) - 1) * S.windowMs + S.latencyMs;
+    const idealMs = idealFor(calls);
+    const idealProbeMs = idealFor(calls + 1);
     for (const row of rows) {
       row.wallVsIdeal = row.wallMs / idealMs;
+      row.wallVsIdealProbe = row.wallMs / idealProbeMs;
       row.rateLimitedShare = row.calls ? row.rateLimited / row.calls : NaN;
     }
     const lib = rows[0];
     return {
       rows,
       idealMs,
+      idealProbeMs,
       perWindow,
       minCalls: calls,
       figures: ["wallMs"],
       targets: [
-        target(14, `(b) rate limit: wall vs the ideal ${num(idealMs)} ms the limit allows`, lib.ok ? lib.wallVsIdeal : `fails: ${lib.failure?.slice(0, 60)}`, "≤ 1.15×", lib.ok && lib.wallVsIdeal <= 1.15),
+        target(14, `(b) rate limit: wall vs the ideal ${num(idealProbeMs)} ms the limit allows ${num(calls)} calls + the refused probe`, lib.ok ? lib.wallVsIdealProbe : `fails: ${lib.failure?.slice(0, 60)}`, "≤ 1.15×", lib.ok && lib.wallVsIdealProbe <= 1.15),
+        target(14, `(b) rate limit: wall vs the ideal ${num(idealMs)} ms of a client told the 16 (context)`, lib.ok ? lib.wallVsIdeal : "—", "", undefined),
         target(14, "(b) rate limit: 429s as a share of requests", lib.rateLimitedShare * 100, "≤ 5 %", lib.rateLimitedShare <= 0.05, { unit: "%" }),
         target(14, "(b) rate limit: nothing lost (every vector belongs to its input)", lib.ok ? "all checked" : "failed", "all", lib.ok),
       ],
@@ -118,12 +125,12 @@ export const corpusRate = {
     return [
       `## embedMany and a rate limit (#14 b): ${num(inputs)} inputs of ~${chars} characters, Azure deployment of 16 inputs per call, ${num(requestsPerMinute)} requests per minute`,
       "",
-      `Azure evaluates a per-minute rate over short windows: the server lets ${s.perWindow} requests through per sliding ${windowMs} ms window and answers the rest with Azure's 429 (\`retry-after-ms\`: until the oldest request leaves the window; \`retry-after\` in seconds; \`x-ratelimit-remaining-requests\`). ` +
-        `Latency ${latencyMs} ms. Ideal: ${num(s.minCalls)} calls of 16, ${s.perWindow} a window, = ${num(s.idealMs)} ms (the library's probe for the input limit, if it sends one, is extra).`,
+      `Azure evaluates a per-minute rate over short windows: the server lets ${s.perWindow} requests through per sliding ${windowMs} ms window (and tokens at Azure's 1000 a minute per 6 requests a minute) and answers the rest with Azure's 429 (\`retry-after-ms\`: until the oldest request leaves the window; \`retry-after\` in seconds). Every answer carries Azure's \`x-ratelimit-remaining-requests\` (of the window) and \`x-ratelimit-remaining-tokens\`; a refused request counts like any other. ` +
+        `Latency ${latencyMs} ms. Ideal: ${num(s.minCalls)} calls of 16, ${s.perWindow} a window, each window's calls at once, = ${num(s.idealMs)} ms for a client told the 16; a client that must learn it sends one refused call first, and ${num(s.minCalls + 1)} calls need ${num(s.idealProbeMs)} ms.`,
       "",
       table(
-        ["client", "result", "calls", "429s", "429s % of calls", "input-limit 400s", "max in flight", "wall ms", "× ideal"],
-        s.rows.map((r) => [NAMES[r.client], result(r), num(r.calls), num(r.rateLimited), num(r.rateLimitedShare * 100, 1) + " %", num(r.inputLimitRefusals), num(r.maxInFlight), `${num(r.wallMs)} ${pm(r.spread.wallMs)}`, r.ok ? times(r.wallVsIdeal) : ""]),
+        ["client", "result", "calls", "429s", "429s % of calls", "input-limit 400s", "max in flight", "wall ms", "× ideal + probe", "× ideal (told 16)"],
+        s.rows.map((r) => [NAMES[r.client], result(r), num(r.calls), num(r.rateLimited), num(r.rateLimitedShare * 100, 1) + " %", num(r.inputLimitRefusals), num(r.maxInFlight), `${num(r.wallMs)} ${pm(r.spread.wallMs)}`, r.ok ? times(r.wallVsIdealProbe) : "", r.ok ? times(r.wallVsIdeal) : ""]),
       ),
     ];
   },

@@ -1,5 +1,6 @@
 // The services' limits: tokens per embeddings call and per input (HTTP 400), and requests / tokens per minute over
-// a sliding 60 s window (HTTP 429 with each service's body and headers). Tokens are estimated, not tokenized.
+// a sliding window, 60 s unless `rateWindowMs` says (HTTP 429 with each service's body and headers). Tokens are
+// estimated, not tokenized.
 import { type Flavor, invalid, openaiDuration, openaiError, rateLimited, Refusal } from "./refusals.ts";
 import type { LimitOptions } from "./types.ts";
 
@@ -80,16 +81,20 @@ export class RateLimiter {
    * of the answer (none when no rate limit is set).
    */
   admit(caller: Caller, limits: LimitOptions, tokens: number): Record<string, string> {
-    const rpm = limits.requestsPerMinute;
-    const tpm = limits.tokensPerMinute;
+    // Over a window shorter than a minute (Azure evaluates over 1 or 10 s), that window's share of each limit.
+    const span = limits.rateWindowMs ?? WINDOW_MS;
+    const share = (perMinute: number | undefined) =>
+      perMinute === undefined ? undefined : Math.max(1, Math.round((perMinute * span) / WINDOW_MS));
+    const rpm = share(limits.requestsPerMinute);
+    const tpm = share(limits.tokensPerMinute);
     if (rpm === undefined && tpm === undefined) return {};
     const now = this.now();
-    const window = (this.#windows.get(caller.key) ?? []).filter((use) => use.at > now - WINDOW_MS);
+    const window = (this.#windows.get(caller.key) ?? []).filter((use) => use.at > now - span);
     this.#windows.set(caller.key, window);
     const used = window.reduce((sum, use) => sum + use.tokens, 0);
-    const headersBefore = () => rateHeaders(window, now, rpm, tpm, used);
+    const headersBefore = () => rateHeaders(window, now, span, rpm, tpm, used);
     if (rpm !== undefined && window.length >= rpm) {
-      const waitMs = expiryOf(window, 0, now);
+      const waitMs = expiryOf(window, 0, now, span);
       throw rateLimited(caller.flavor, {
         kind: "requests",
         limit: rpm,
@@ -101,7 +106,7 @@ export class RateLimiter {
       }, headersBefore());
     }
     if (tpm !== undefined && used + tokens > tpm) {
-      const waitMs = tokens > tpm ? WINDOW_MS : expiryOf(window, freedAfter(window, used + tokens - tpm), now);
+      const waitMs = tokens > tpm ? span : expiryOf(window, freedAfter(window, used + tokens - tpm), now, span);
       // The tokens' reset is the wait for this call's tokens, not for one more token.
       const headers = { ...headersBefore(), "x-ratelimit-reset-tokens": openaiDuration(waitMs) };
       throw rateLimited(caller.flavor, {
@@ -115,7 +120,7 @@ export class RateLimiter {
       }, headers);
     }
     window.push({ at: now, tokens });
-    return rateHeaders(window, now, rpm, tpm, used + tokens);
+    return rateHeaders(window, now, span, rpm, tpm, used + tokens);
   }
 
   clear(): void {
@@ -124,8 +129,8 @@ export class RateLimiter {
 }
 
 /** How long until the `index`-th oldest use leaves the window. */
-const expiryOf = (window: Use[], index: number, now: number) =>
-  Math.max(0, (window[index]?.at ?? now) + WINDOW_MS - now);
+const expiryOf = (window: Use[], index: number, now: number, span: number) =>
+  Math.max(0, (window[index]?.at ?? now) + span - now);
 
 /** The index of the use whose expiry frees at least `excess` tokens (counting from the oldest). */
 function freedAfter(window: Use[], excess: number): number {
@@ -144,6 +149,7 @@ function freedAfter(window: Use[], excess: number): number {
 function rateHeaders(
   window: Use[],
   now: number,
+  span: number,
   rpm: number | undefined,
   tpm: number | undefined,
   used: number,
@@ -153,14 +159,14 @@ function rateHeaders(
     const full = window.length >= rpm;
     headers["x-ratelimit-limit-requests"] = String(rpm);
     headers["x-ratelimit-remaining-requests"] = String(Math.max(0, rpm - window.length));
-    headers["x-ratelimit-reset-requests"] = openaiDuration(full ? expiryOf(window, window.length - rpm, now) : 0);
+    headers["x-ratelimit-reset-requests"] = openaiDuration(full ? expiryOf(window, window.length - rpm, now, span) : 0);
   }
   if (tpm !== undefined) {
     const full = used >= tpm;
     headers["x-ratelimit-limit-tokens"] = String(tpm);
     headers["x-ratelimit-remaining-tokens"] = String(Math.max(0, tpm - used));
     headers["x-ratelimit-reset-tokens"] = openaiDuration(
-      full ? expiryOf(window, freedAfter(window, used - tpm + 1), now) : 0,
+      full ? expiryOf(window, freedAfter(window, used - tpm + 1), now, span) : 0,
     );
   }
   return headers;

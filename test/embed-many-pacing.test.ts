@@ -1,0 +1,160 @@
+// embedMany's pacing over real HTTP to the emulator, whose deployments here take a few requests (or tokens) per
+// 1 s sliding window and say what is left in `x-ratelimit-remaining-*` on every answer: the job starts no call the
+// service would refuse, so a rate-limited job meets at most one 429 per window it outgrows (the call that asks when
+// to go on) where the same job blind to the headers meets several; nothing is lost, repeated or out of order.
+// Then the pacer's arithmetic on OpenAI's headers (limit, remaining, reset), checked directly.
+import { expect, test } from "vitest";
+import type { FetchLike } from "../src/mod.ts";
+import { Pacer } from "../src/pacing.ts";
+import { expectVectors, serversClosedAfterEach } from "./embed-helpers.ts";
+import { startEmulator } from "./helpers.ts";
+
+const servers = serversClosedAfterEach();
+const texts = (n: number) => Array.from({ length: n }, (_, i) => `paced ${i}`.padEnd(40, "."));
+
+/** The global fetch, logging each answer's status; `blind` drops the rate-limit headers from every answer. */
+function statusLog(blind = false) {
+  const statuses: number[] = [];
+  const fetchLogged: FetchLike = async (url, init) => {
+    const response = await fetch(url, init);
+    statuses.push(response.status);
+    if (!blind) return response;
+    const headers = new Headers(response.headers);
+    for (const name of [...headers.keys()]) if (name.startsWith("x-ratelimit-")) headers.delete(name);
+    return new Response(response.body, { status: response.status, headers });
+  };
+  return { fetch: fetchLogged, statuses, rateLimited: () => statuses.filter((status) => status == 429).length };
+}
+
+/** An Azure deployment `paced` that takes `limits` over any 1 s, answering after 20 ms. */
+async function azureService(limits: { requestsPerMinute?: number; tokensPerMinute?: number }) {
+  const s = await startEmulator({ latencyMs: 20, deployments: { paced: { ...limits, rateWindowMs: 1000 } } });
+  servers.push(s);
+  return s;
+}
+
+test("10 requests a second, 40 calls at concurrency 4: at most one 429 per window outgrown, all in place", async () => {
+  const s = await azureService({ requestsPerMinute: 600 });
+  const log = statusLog();
+  const input = texts(40);
+  const result = await s.azure({ fetch: log.fetch }).embedMany({
+    model: "paced",
+    input,
+    batchSize: 1,
+    concurrency: 4,
+    format: "float32",
+  });
+  expectVectors(result.embeddings, input, 1536, "float32");
+  // 40 calls need 4 windows: 3 times the job asks when to go on, and the answer may be a 429 naming the wait.
+  expect(log.rateLimited()).toBeLessThanOrEqual(3);
+  expect(result.requests).toBe(40 + log.rateLimited());
+  expect(log.statuses.filter((status) => status == 200)).toHaveLength(40);
+});
+
+test("the same job blind to the rate-limit headers meets more 429s than the paced one", async () => {
+  const run = async (blind: boolean) => {
+    const s = await azureService({ requestsPerMinute: 600 });
+    const log = statusLog(blind);
+    const input = texts(40);
+    const client = s.azure({ fetch: log.fetch });
+    const result = await client.embedMany({ model: "paced", input, batchSize: 1, concurrency: 4 });
+    expectVectors(result.embeddings, input, 1536, "number");
+    return log.rateLimited();
+  };
+  const paced = await run(false);
+  const blind = await run(true);
+  expect(paced).toBeLessThanOrEqual(3);
+  expect(blind).toBeGreaterThan(paced);
+});
+
+test("a token rate: calls wait for x-ratelimit-remaining-tokens to cover them, in order, nothing lost", async () => {
+  // 600 tokens a second; calls of 5 inputs of 10 tokens: 12 calls a window, 30 calls in all.
+  const run = async (blind: boolean) => {
+    const s = await azureService({ tokensPerMinute: 36_000 });
+    const log = statusLog(blind);
+    const input = texts(150);
+    const batches: number[] = [];
+    const result = await s.azure({ fetch: log.fetch }).embedMany({
+      model: "paced",
+      input,
+      batchSize: 5,
+      concurrency: 4,
+      onBatch: (_, start) => void batches.push(start),
+    });
+    expectVectors(result.embeddings, input, 1536, "number");
+    expect(batches).toEqual(Array.from({ length: 30 }, (_, i) => i * 5));
+    expect(result.requests).toBe(30 + log.rateLimited());
+    return log.rateLimited();
+  };
+  const paced = await run(false);
+  const blind = await run(true);
+  expect(paced).toBeLessThan(blind);
+});
+
+const openaiHeaders = (remaining: number, extra: Record<string, string> = {}) =>
+  new Headers({
+    "x-ratelimit-limit-requests": "100",
+    "x-ratelimit-remaining-requests": String(remaining),
+    "x-ratelimit-reset-requests": "6s",
+    ...extra,
+  });
+
+test("pacer: the budget is what the newest answer says is left, less the calls started after that call", () => {
+  const pacer = new Pacer();
+  expect(pacer.wait(10, 0, 0)).toBeUndefined(); // nothing said yet: go
+  const first = pacer.started(10, 0);
+  const second = pacer.started(10, 0);
+  pacer.answered(first, 200, openaiHeaders(1), 0); // one left, and `second` has taken it
+  expect(pacer.wait(10, 1, 0)).toBe(Infinity); // wait for the call in flight to answer
+  pacer.answered(second, 200, openaiHeaders(3), 0);
+  expect(pacer.wait(10, 0, 0)).toBeUndefined();
+  pacer.answered(first, 200, openaiHeaders(0), 0); // an older call's answer says less, but it is not news
+  expect(pacer.wait(10, 0, 0)).toBeUndefined();
+});
+
+test("pacer: spent, nothing in flight: OpenAI's reset (until the limit is whole) is shared over what is used", () => {
+  const pacer = new Pacer();
+  const ticket = pacer.started(10, 0);
+  pacer.answered(ticket, 200, openaiHeaders(0), 1000);
+  // 100 used, whole again in 6 s: one more request in 60 ms, counted from the answer.
+  expect(pacer.wait(10, 0, 1000)).toBe(60);
+  expect(pacer.wait(10, 0, 1050)).toBe(10);
+  expect(pacer.wait(10, 0, 1060)).toBeUndefined();
+  // Tokens likewise: 1000 of 10 000 left, a call of 4000 waits for 3000 of the 9000 used, a third of 30 s.
+  const tokens = new Headers({
+    "x-ratelimit-limit-tokens": "10000",
+    "x-ratelimit-remaining-tokens": "1000",
+    "x-ratelimit-reset-tokens": "30s",
+  });
+  const next = pacer.started(4000, 0);
+  pacer.answered(next, 200, tokens, 2000);
+  expect(pacer.wait(4000, 0, 2000)).toBe(10_000);
+  expect(pacer.wait(500, 0, 2000)).toBeUndefined();
+});
+
+test("pacer: with no reset (Azure) a spent budget sends one call that asks; its 429 teaches the window", () => {
+  const pacer = new Pacer();
+  const first = pacer.started(10, 0);
+  pacer.answered(first, 200, new Headers({ "x-ratelimit-remaining-requests": "1" }), 50); // a window of 2
+  const second = pacer.started(10, 100);
+  pacer.answered(second, 200, new Headers({ "x-ratelimit-remaining-requests": "0" }), 150);
+  expect(pacer.wait(10, 0, 150)).toBeUndefined();
+  const asking = pacer.started(10, 150);
+  expect(asking.asking).toBe(true);
+  pacer.answered(asking, 429, new Headers({ "x-ratelimit-remaining-requests": "0" }), 160);
+  // The pause ends at 1000, when the oldest of the 2 counted requests (sent at 0) leaves: a window of 1000 ms.
+  pacer.paused(1000);
+  const afterPause = pacer.started(10, 1000);
+  expect(afterPause.asking).toBe(false);
+  // The next call waits until the one 2 counted calls back (sent at 100) is a window old.
+  expect(pacer.wait(10, 1, 1000)).toBe(100);
+});
+
+test("pacer: an answer that names no limit (or Azure's -1) leaves the job unpaced", () => {
+  const pacer = new Pacer();
+  const first = pacer.started(10, 0);
+  pacer.answered(first, 200, new Headers({ "x-ratelimit-remaining-requests": "0" }), 0);
+  const second = pacer.started(10, 0);
+  pacer.answered(second, 200, new Headers({ "x-ratelimit-remaining-requests": "-1" }), 0);
+  expect(pacer.wait(10, 3, 0)).toBeUndefined();
+});
