@@ -68,6 +68,57 @@ for (const [type, name] of [
   [TimeoutError, "TimeoutError"]
 ]) type.prototype.name = name;
 
+// src/embed.ts
+var { Buffer: nativeBuffer } = globalThis;
+var decodeBase64 = (text) => nativeBuffer ? nativeBuffer.from(text, "base64") : Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+function toFloat32(embedding) {
+  if (typeof embedding == "string") {
+    const bytes = decodeBase64(embedding);
+    return new Float32Array(bytes.buffer.byteLength == bytes.length ? bytes.buffer : new Uint8Array(bytes).buffer);
+  }
+  if (Array.isArray(embedding)) return new Float32Array(embedding);
+  throw new ConnectionError("bad embedding");
+}
+var toNumbers = (embedding) => {
+  if (Array.isArray(embedding)) return embedding;
+  const floats = toFloat32(embedding);
+  const numbers = new Array(floats.length);
+  for (let i = 0; i < floats.length; i++) numbers[i] = floats[i];
+  return numbers;
+};
+var checkTexts = (input) => {
+  check(Array.isArray(input), "input must be an array");
+  for (let i = 0; i < input.length; i++) {
+    const text = input[i];
+    if (!text || typeof text != "string") check(0, `input[${i}] must be a non-empty string`);
+  }
+};
+var isSlot = (index, count2) => Number.isInteger(index) && index >= 0 && index < count2;
+function embeddingsOf(response, count2) {
+  const data = response?.data;
+  if (!Array.isArray(data)) throw new ConnectionError("the embeddings response has no data list");
+  if (data.length != count2) throw new ConnectionError(`${count2} inputs sent, ${data.length} embeddings received`);
+  const slots = new Array(count2);
+  for (let position = 0; position < count2; position++) {
+    const item = data[position];
+    const index = item?.index ?? position;
+    if (!item || !isSlot(index, count2) || index in slots) {
+      throw new ConnectionError(`bad embedding at data[${position}]: a repeated or invalid index`);
+    }
+    slots[index] = item.embedding;
+  }
+  return slots;
+}
+async function embed(call, body, options = {}) {
+  const texts = [body?.input].flat();
+  checkTexts(texts.length ? texts : [""]);
+  const response = await call({ encoding_format: "base64", ...body }, options);
+  embeddingsOf(response, texts.length);
+  const { data } = response;
+  for (const item of data) item.embedding = toNumbers(item.embedding);
+  return response;
+}
+
 // src/retry.ts
 var RETRYABLE_STATUSES = /* @__PURE__ */ new Set([
   408,
@@ -106,8 +157,8 @@ var DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/g;
 var UNIT_MS = { h: 36e5, m: 6e4, s: 1e3, ms: 1 };
 var milliseconds = (value) => value && NUMBER.test(value) ? +value : void 0;
 var seconds = (value) => {
-  const count = milliseconds(value);
-  return count === void 0 ? void 0 : count * 1e3;
+  const count2 = milliseconds(value);
+  return count2 === void 0 ? void 0 : count2 * 1e3;
 };
 var untilDate = (value) => {
   const at = value ? Date.parse(value) : NaN;
@@ -117,7 +168,7 @@ var untilDate = (value) => {
 var duration = (value) => {
   if (!value || !DURATION.test(value)) return void 0;
   let total = 0;
-  for (const [, count, unit] of value.matchAll(DURATION_PART)) total += +count * UNIT_MS[unit];
+  for (const [, count2, unit] of value.matchAll(DURATION_PART)) total += +count2 * UNIT_MS[unit];
   return total;
 };
 function hintedDelay(headers) {
@@ -141,61 +192,110 @@ function retryDelay(headers, attempt) {
   return hinted !== void 0 && hinted <= MAX_HINTED_DELAY_MS ? hinted : backoffDelay(attempt);
 }
 
-// src/embed.ts
+// src/pacing.ts
+var COUNT = /^\d+$/;
+var count = (value) => value && COUNT.test(value) ? +value : void 0;
+function side(headers, kind) {
+  const remaining = count(headers.get(`x-ratelimit-remaining-${kind}`));
+  if (remaining === void 0) return void 0;
+  const limit = count(headers.get(`x-ratelimit-limit-${kind}`));
+  return { remaining, limit, resetMs: duration(headers.get(`x-ratelimit-reset-${kind}`)) };
+}
+function refill({ remaining, limit, resetMs }, needed) {
+  if (resetMs === void 0) return void 0;
+  const used = limit === void 0 ? 0 : limit - remaining;
+  return used > needed ? resetMs * needed / used : resetMs;
+}
+var Pacer = class {
+  #started = 0;
+  #tokensSent = 0;
+  #reading;
+  /** Answers to calls started before this one describe the service before the last 429 pause. */
+  #freshFrom = 0;
+  /** When the calls the service counted (all but its 429s) started, oldest first. */
+  #counted = [];
+  /** The most requests one answer said were left, plus that call: the size of the service's window. */
+  #size;
+  /** The service's window, learned from the first 429: `size` requests in any `ms`. */
+  #windowMs;
+  /** Counts a call that starts `now`, of about `tokens` tokens. */
+  started(tokens, now) {
+    const asking = this.#spent(tokens);
+    this.#tokensSent += tokens;
+    const counted = this.#counted;
+    counted.push(now);
+    const size = this.#size;
+    if (size !== void 0 && counted.length > 2 * size) counted.splice(0, counted.length - size);
+    return { seq: this.#started++, at: now, tokensThrough: this.#tokensSent, asking };
+  }
+  /** Reads the rate-limit headers of the answer (with its status) to the call of `ticket`. */
+  answered(ticket, status, headers, now) {
+    if (status == 429) this.#counted.splice(this.#counted.lastIndexOf(ticket.at), 1);
+    if (ticket.seq < this.#freshFrom || ticket.seq < (this.#reading?.seq ?? -1)) return;
+    const requests = side(headers, "requests");
+    const tokens = side(headers, "tokens");
+    if (requests && status != 429) this.#size = Math.max(this.#size ?? 0, requests.remaining + 1);
+    const { seq, tokensThrough } = ticket;
+    this.#reading = requests || tokens ? { seq, tokensThrough, at: now, requests, tokens } : void 0;
+  }
+  /** A 429 paused the job until `until`: once over, one call goes and its answer tells the rest. */
+  paused(until) {
+    const counted = this.#counted;
+    const size = this.#size;
+    const oldest = size === void 0 ? void 0 : counted[Math.max(0, counted.length - size)];
+    if (this.#windowMs === void 0 && oldest !== void 0) this.#windowMs = until - oldest;
+    this.#freshFrom = this.#started;
+    const onePasses = { remaining: 1 };
+    this.#reading = { seq: this.#started - 1, tokensThrough: this.#tokensSent, at: -Infinity, requests: onePasses };
+  }
+  /**
+   * How long the next call, of about `tokens` tokens, should wait: undefined to go now, a number of ms, or Infinity
+   * to wait for one of the `inFlight` calls to answer.
+   */
+  wait(tokens, inFlight, now) {
+    const windowFreesAt = this.#windowFreesAt();
+    if (windowFreesAt > now) return windowFreesAt - now;
+    if (!this.#spent(tokens)) return void 0;
+    if (inFlight) return Infinity;
+    const reading = this.#reading;
+    if (!reading) return void 0;
+    const { requests: requestsLeft, tokens: tokensLeft } = this.#left(reading);
+    const waits = [];
+    if (reading.requests && requestsLeft < 1) waits.push(refill(reading.requests, 1 - requestsLeft) ?? 0);
+    if (reading.tokens && tokensLeft < tokens) waits.push(refill(reading.tokens, tokens - tokensLeft) ?? 0);
+    const ready = reading.at + Math.max(0, ...waits);
+    return ready > now ? ready - now : void 0;
+  }
+  /** When the learned window lets one more request in: the one `size` counted requests back is a window old. */
+  #windowFreesAt() {
+    const counted = this.#counted;
+    const size = this.#size;
+    if (this.#windowMs === void 0 || size === void 0 || counted.length < size) return -Infinity;
+    return (counted[counted.length - size] ?? -Infinity) + this.#windowMs;
+  }
+  /** What is left of each limit now: the newest answer's figures less what was started after that call. */
+  #left(reading) {
+    const startedSince = this.#started - reading.seq - 1;
+    const tokensSince = this.#tokensSent - reading.tokensThrough;
+    return {
+      requests: (reading.requests?.remaining ?? Infinity) - startedSince,
+      tokens: (reading.tokens?.remaining ?? Infinity) - tokensSince
+    };
+  }
+  #spent(tokens) {
+    if (!this.#reading) return false;
+    const left = this.#left(this.#reading);
+    return left.requests < 1 || left.tokens < tokens;
+  }
+};
+
+// src/embed-many.ts
 var DEFAULT_CONCURRENCY = 4;
-var TOKEN_MARGIN = 0.9;
+var TOKEN_MARGIN = 0.95;
 var MAX_PAUSES = 6;
+var TOKENS_PER_CHAR = 0.25;
 var TOKEN_CAP = /Requested (\d+) tokens, max (\d+) tokens per request/;
 var TOO_LONG = /maximum context length/i;
-var { Buffer: nativeBuffer } = globalThis;
-var decodeBase64 = (text) => nativeBuffer ? nativeBuffer.from(text, "base64") : Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
-function toFloat32(embedding) {
-  if (typeof embedding == "string") {
-    const bytes = decodeBase64(embedding);
-    return new Float32Array(bytes.buffer.byteLength == bytes.length ? bytes.buffer : new Uint8Array(bytes).buffer);
-  }
-  if (Array.isArray(embedding)) return new Float32Array(embedding);
-  throw new ConnectionError("bad embedding");
-}
-var toNumbers = (embedding) => {
-  if (Array.isArray(embedding)) return embedding;
-  const floats = toFloat32(embedding);
-  const numbers = new Array(floats.length);
-  for (let i = 0; i < floats.length; i++) numbers[i] = floats[i];
-  return numbers;
-};
-var checkTexts = (input) => {
-  check(Array.isArray(input), "input must be an array");
-  for (let i = 0; i < input.length; i++) {
-    const text = input[i];
-    if (!text || typeof text != "string") check(0, `input[${i}] must be a non-empty string`);
-  }
-};
-var isSlot = (index, count) => Number.isInteger(index) && index >= 0 && index < count;
-function embeddingsOf(response, count) {
-  const data = response?.data;
-  if (!Array.isArray(data)) throw new ConnectionError("the embeddings response has no data list");
-  if (data.length != count) throw new ConnectionError(`${count} inputs sent, ${data.length} embeddings received`);
-  const slots = new Array(count);
-  for (let position = 0; position < count; position++) {
-    const item = data[position];
-    const index = item?.index ?? position;
-    if (!item || !isSlot(index, count) || index in slots) {
-      throw new ConnectionError(`bad embedding at data[${position}]: a repeated or invalid index`);
-    }
-    slots[index] = item.embedding;
-  }
-  return slots;
-}
-async function embed(call, body, options = {}) {
-  const texts = [body?.input].flat();
-  checkTexts(texts.length ? texts : [""]);
-  const response = await call({ encoding_format: "base64", ...body }, options);
-  embeddingsOf(response, texts.length);
-  const { data } = response;
-  for (const item of data) item.embedding = toNumbers(item.embedding);
-  return response;
-}
 async function embedMany(target, request, options = {}) {
   const {
     input,
@@ -227,6 +327,7 @@ async function embedMany(target, request, options = {}) {
   let delivered = 0;
   let delivering = false;
   let failure;
+  const pacer = new Pacer();
   let allowed = concurrency;
   let successes = 0;
   let epoch = 0;
@@ -238,25 +339,21 @@ async function embedMany(target, request, options = {}) {
     let timer;
     await new Promise((resolve) => {
       wake = resolve;
-      if (timeoutMs > 0) timer = setTimeout(resolve, timeoutMs);
+      if (timeoutMs < Infinity) timer = setTimeout(resolve, timeoutMs);
     });
     clearTimeout(timer);
   };
   const failedAt = () => failure?.at ?? total;
-  const take = () => {
-    const range = unsent[0];
+  const nextCut = (range) => {
     const most = Math.min(range.end - range.start, range.cap, limits.inputs ?? Infinity);
-    const chars = limits.chars ?? Infinity;
+    const budget = limits.chars ?? Infinity;
     let end = range.start + 1;
-    let size = input[range.start].length;
-    while (end < range.start + most && size + input[end].length <= chars) {
-      size += input[end].length;
+    let chars = input[range.start].length;
+    while (end < range.start + most && chars + input[end].length <= budget) {
+      chars += input[end].length;
       end++;
     }
-    const call = { start: range.start, end, cap: range.cap };
-    if (end == range.end) unsent.shift();
-    else range.start = end;
-    return call;
+    return { end, chars };
   };
   const giveBack = ({ start, end }, cap) => {
     const at = unsent.findIndex((range) => range.start > start);
@@ -290,7 +387,9 @@ async function embedMany(target, request, options = {}) {
       wake();
     }
   };
-  const succeeded = () => {
+  const succeeded = (response) => {
+    const counted = response.usage;
+    for (const field of ["prompt_tokens", "total_tokens"]) usage[field] += counted?.[field] ?? 0;
     limits.probed = true;
     pauses = 0;
     successes++;
@@ -301,7 +400,7 @@ async function embedMany(target, request, options = {}) {
   };
   const throttled = (call, error) => {
     const wait = hintedDelay(error.headers) ?? backoffDelay(pauses);
-    const first = call.epoch == epoch;
+    const first = call.epoch == epoch && !call.ticket.asking;
     if (wait > MAX_HINTED_DELAY_MS || first && pauses >= MAX_PAUSES) return fail(call.start, error);
     if (first) {
       pauses++;
@@ -310,6 +409,7 @@ async function embedMany(target, request, options = {}) {
       allowed = Math.max(1, Math.floor(allowed / 2));
     }
     pausedUntil = Math.max(pausedUntil, Date.now() + wait);
+    pacer.paused(pausedUntil);
     giveBack(call, call.cap);
   };
   const recover = (call, error) => {
@@ -318,14 +418,12 @@ async function embedMany(target, request, options = {}) {
     if (error.status == 429) return throttled(call, error);
     const tokenCap = TOKEN_CAP.exec(error.message);
     if (size > 1 && (tokenCap || error.code == "max_tokens_per_request")) {
-      let chars = 0;
-      for (let i = call.start; i < call.end; i++) chars += input[i].length;
       if (tokenCap) {
         const [, requested, max] = tokenCap;
-        const fits = Math.floor(chars * +max * TOKEN_MARGIN / +requested);
+        const fits = Math.floor(call.chars * +max * TOKEN_MARGIN / +requested);
         limits.chars = Math.min(limits.chars ?? Infinity, fits);
       }
-      return giveBack(call, (limits.chars ?? Infinity) < chars ? call.cap : Math.ceil(size / 2));
+      return giveBack(call, (limits.chars ?? Infinity) < call.chars ? call.cap : Math.ceil(size / 2));
     }
     const named = size > 1 ? target.inputLimit?.(error.status, error.body) : void 0;
     if (named !== void 0) {
@@ -343,12 +441,11 @@ async function embedMany(target, request, options = {}) {
   const run = async (call) => {
     try {
       const body = { encoding_format: "base64", ...fields, input: input.slice(call.start, call.end) };
-      const callOptions = { ...options, signal: call.controller.signal, tally, retryRateLimited: false };
+      const onAnswer = (status, headers) => pacer.answered(call.ticket, status, headers, Date.now());
+      const callOptions = { ...options, signal: call.controller.signal, tally, retryRateLimited: false, onAnswer };
       const response = await target.call(body, callOptions);
       const vectors = embeddingsOf(response, call.end - call.start).map(convert);
-      const counted = response.usage;
-      for (const field of ["prompt_tokens", "total_tokens"]) usage[field] += counted?.[field] ?? 0;
-      succeeded();
+      succeeded(response);
       held.set(call.start, { end: call.end, vectors });
       void deliver();
     } catch (error) {
@@ -358,13 +455,23 @@ async function embedMany(target, request, options = {}) {
       wake();
     }
   };
-  const launch = () => {
-    while (inFlight.size < (limits.probed ? allowed : 1) && unsent[0] && unsent[0].start < failedAt()) {
-      if (held.size >= concurrency && unsent[0].start > Math.max(...held.keys())) return;
-      const call = { ...take(), controller: new AbortController(), epoch };
-      inFlight.add(call);
-      void run(call);
+  const launch = (now) => {
+    const told = limits.probed || limits.inputs !== void 0 || limits.chars !== void 0;
+    while (inFlight.size < (told ? allowed : 1) && unsent[0] && unsent[0].start < failedAt()) {
+      const range = unsent[0];
+      if (inFlight.size + held.size >= concurrency && range.start > Math.max(...held.keys())) return Infinity;
+      const { end, chars } = nextCut(range);
+      const tokens = Math.ceil(chars * TOKENS_PER_CHAR);
+      const wait = pacer.wait(tokens, inFlight.size, now);
+      if (wait !== void 0) return wait;
+      const call = { start: range.start, end, cap: range.cap, chars, controller: new AbortController(), epoch };
+      if (end == range.end) unsent.shift();
+      else range.start = end;
+      const started = { ...call, ticket: pacer.started(tokens, now) };
+      inFlight.add(started);
+      void run(started);
     }
+    return Infinity;
   };
   const abort = () => {
     for (const call of inFlight) call.controller.abort(signal?.reason);
@@ -374,11 +481,12 @@ async function embedMany(target, request, options = {}) {
   try {
     for (; ; ) {
       signal?.throwIfAborted();
-      const pausedFor = pausedUntil - Date.now();
-      if (pausedFor <= 0) launch();
+      const now = Date.now();
+      const pausedFor = pausedUntil - now;
+      const sleep2 = pausedFor > 0 ? pausedFor : launch(now);
       const more = unsent[0] && unsent[0].start < failedAt();
       if (!inFlight.size && !delivering && !more) break;
-      await nextChange(pausedFor);
+      await nextChange(sleep2);
     }
   } finally {
     signal?.removeEventListener("abort", abort);
@@ -1086,8 +1194,8 @@ function azure(config) {
       const message = body?.error?.message;
       if (status != 400 || typeof message != "string") return void 0;
       const limit = /too many inputs\b.*\binputs is (\d+)/i.exec(message) ?? /\barray of 1 to (\d+)\b/i.exec(message);
-      const count = limit ? Number(limit[1]) : 0;
-      return count >= 1 ? count : void 0;
+      const count2 = limit ? Number(limit[1]) : 0;
+      return count2 >= 1 ? count2 : void 0;
     },
     hint({ status, code, message }, { method, deployment }) {
       const since = /enabled only for api-version (\S+?) and later/i.exec(message)?.[1];
@@ -1222,7 +1330,7 @@ function answerError(settings, scrub, call, response, text, where) {
   return apiError(settings, scrub, call, { status, headers: response.headers, body, message });
 }
 var TIMED_OUT = /* @__PURE__ */ Symbol("timed out");
-var plural = (count, word) => `${count} ${word}${count == 1 ? "" : "s"}`;
+var plural = (count2, word) => `${count2} ${word}${count2 == 1 ? "" : "s"}`;
 async function send(settings, call, options = {}) {
   const { signal, tally } = options;
   const retries = integer(options.maxRetries, settings.maxRetries, "maxRetries", 0);
@@ -1263,6 +1371,7 @@ async function send(settings, call, options = {}) {
         signal: controller.signal,
         redirect: "manual"
       });
+      options.onAnswer?.(response.status, response.headers);
       if (response.ok && call.stream) {
         keepLink = true;
         const opened = response;

@@ -4,6 +4,8 @@ export declare const RETRYABLE_STATUSES: ReadonlySet<number>;
 export declare function isRetryable(status: number, headers: Headers): boolean;
 /** Waits the service asks for are trusted up to this long; a longer one means "not soon": back off instead. */
 export declare const MAX_HINTED_DELAY_MS = 60000;
+/** A Go duration as OpenAI writes `x-ratelimit-reset-*` (`20ms`, `1s`, `6m0s`) in ms; undefined for anything else. */
+export declare const duration: (value: string | null) => number | undefined;
 /**
  * The wait in ms the service asked for, or undefined when it gave no readable hint. Read in this order, the first
  * readable one wins (an empty or junk value is skipped, so a junk `retry-after-ms` does not hide a good `retry-after`).

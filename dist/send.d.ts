@@ -38,6 +38,8 @@ export interface SendOptions extends RequestOptions {
     tally?: Tally;
     /** `false`: a 429 is thrown at once as its ApiError (embedMany pauses all its workers itself). Default true. */
     retryRateLimited?: boolean;
+    /** Called with the status and headers of every answer (embedMany paces itself by the rate limits). */
+    onAnswer?: (status: number, headers: Headers) => void;
 }
 /** The fields of an error a stream carried (the provider is the client's); see {@link OpenedStream.toError}. */
 export type StreamErrorInit = Omit<ApiErrorInit, "provider">;

@@ -537,16 +537,18 @@ var RateLimiter = class {
    * of the answer (none when no rate limit is set).
    */
   admit(caller, limits, tokens) {
-    const rpm = limits.requestsPerMinute;
-    const tpm = limits.tokensPerMinute;
+    const span = limits.rateWindowMs ?? WINDOW_MS;
+    const share = (perMinute) => perMinute === void 0 ? void 0 : Math.max(1, Math.round(perMinute * span / WINDOW_MS));
+    const rpm = share(limits.requestsPerMinute);
+    const tpm = share(limits.tokensPerMinute);
     if (rpm === void 0 && tpm === void 0) return {};
     const now = this.now();
-    const window = (this.#windows.get(caller.key) ?? []).filter((use) => use.at > now - WINDOW_MS);
+    const window = (this.#windows.get(caller.key) ?? []).filter((use) => use.at > now - span);
     this.#windows.set(caller.key, window);
     const used = window.reduce((sum, use) => sum + use.tokens, 0);
-    const headersBefore = () => rateHeaders(window, now, rpm, tpm, used);
+    const headersBefore = () => rateHeaders(window, now, span, rpm, tpm, used);
     if (rpm !== void 0 && window.length >= rpm) {
-      const waitMs = expiryOf(window, 0, now);
+      const waitMs = expiryOf(window, 0, now, span);
       throw rateLimited(caller.flavor, {
         kind: "requests",
         limit: rpm,
@@ -558,7 +560,7 @@ var RateLimiter = class {
       }, headersBefore());
     }
     if (tpm !== void 0 && used + tokens > tpm) {
-      const waitMs = tokens > tpm ? WINDOW_MS : expiryOf(window, freedAfter(window, used + tokens - tpm), now);
+      const waitMs = tokens > tpm ? span : expiryOf(window, freedAfter(window, used + tokens - tpm), now, span);
       const headers = { ...headersBefore(), "x-ratelimit-reset-tokens": openaiDuration(waitMs) };
       throw rateLimited(caller.flavor, {
         kind: "tokens",
@@ -571,13 +573,13 @@ var RateLimiter = class {
       }, headers);
     }
     window.push({ at: now, tokens });
-    return rateHeaders(window, now, rpm, tpm, used + tokens);
+    return rateHeaders(window, now, span, rpm, tpm, used + tokens);
   }
   clear() {
     this.#windows.clear();
   }
 };
-var expiryOf = (window, index, now) => Math.max(0, (window[index]?.at ?? now) + WINDOW_MS - now);
+var expiryOf = (window, index, now, span) => Math.max(0, (window[index]?.at ?? now) + span - now);
 function freedAfter(window, excess) {
   let freed = 0;
   for (const [index, use] of window.entries()) {
@@ -586,20 +588,20 @@ function freedAfter(window, excess) {
   }
   return window.length - 1;
 }
-function rateHeaders(window, now, rpm, tpm, used) {
+function rateHeaders(window, now, span, rpm, tpm, used) {
   const headers = {};
   if (rpm !== void 0) {
     const full = window.length >= rpm;
     headers["x-ratelimit-limit-requests"] = String(rpm);
     headers["x-ratelimit-remaining-requests"] = String(Math.max(0, rpm - window.length));
-    headers["x-ratelimit-reset-requests"] = openaiDuration(full ? expiryOf(window, window.length - rpm, now) : 0);
+    headers["x-ratelimit-reset-requests"] = openaiDuration(full ? expiryOf(window, window.length - rpm, now, span) : 0);
   }
   if (tpm !== void 0) {
     const full = used >= tpm;
     headers["x-ratelimit-limit-tokens"] = String(tpm);
     headers["x-ratelimit-remaining-tokens"] = String(Math.max(0, tpm - used));
     headers["x-ratelimit-reset-tokens"] = openaiDuration(
-      full ? expiryOf(window, freedAfter(window, used - tpm + 1), now) : 0
+      full ? expiryOf(window, freedAfter(window, used - tpm + 1), now, span) : 0
     );
   }
   return headers;

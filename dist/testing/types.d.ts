@@ -17,6 +17,16 @@ export interface LimitOptions {
     requestsPerMinute?: number;
     /** Estimated prompt tokens in any 60 s window before 429s. Default: no limit. */
     tokensPerMinute?: number;
+    /**
+     * The window the two rates are evaluated over, in ms. Default 60 000. Azure evaluates a per-minute rate over 1 or
+     * 10 s: with 1000, `requestsPerMinute: 600` admits 10 requests in any second, and the headers count that window.
+     *
+     * @example
+     * ```ts
+     * createEmulator({ deployments: { ada: { requestsPerMinute: 600, rateWindowMs: 1000 } } });
+     * ```
+     */
+    rateWindowMs?: number;
 }
 /**
  * How one emulated Azure deployment behaves.
