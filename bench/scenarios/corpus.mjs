@@ -54,7 +54,7 @@ export const corpusCap = {
     const raw = s.rows.find((r) => r.client == "raw");
     const NAMES = {
       switch: "openai-switch `embedMany({ model, input })` (defaults)",
-      raw: `raw fetch loop told the right batch size (${raw?.batch ?? "?"} inputs), concurrency ${raw?.runs.map((r) => r.concurrency).join("/") || "?"}`,
+      raw: `raw fetch loop told the right batch size (${raw?.batch ?? "?"} inputs), number[] out like openai-switch's default, concurrency ${raw?.runs.map((r) => r.concurrency).join("/") || "?"}`,
       openai: "openai SDK: a plain loop of `embeddings.create` over batches of 2048, its defaults",
       ai: "AI SDK `embedMany({ model, values })` (defaults)",
     };

@@ -37,6 +37,13 @@ const f32 = (b64) => {
   return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
 };
 
+/** A vector as `number[]`, what `embedMany` returns at its defaults (a plain loop: no iterator, no resizing). */
+const toNumbers = (vector) => {
+  const numbers = new Array(vector.length);
+  for (let i = 0; i < vector.length; i++) numbers[i] = vector[i];
+  return numbers;
+};
+
 /** The hand-written floor: batches of `batch`, `concurrency` in flight, base64 decoded; each batch to `sink`. */
 async function rawBatches({ url, headers, input, batch, concurrency, sink }) {
   let next = 0;
@@ -74,11 +81,15 @@ export async function corpusCap({ client: name, url, inputs, chars, cap, concurr
     return job(url, async () => checkVectors((await client.embedMany({ model: EMBED_MODEL, input })).embeddings, 0, inputs));
   }
   if (name == "raw") {
-    // Told the right batch size: as many inputs as fit under the cap, at the longest input's tokens.
+    // Told the right batch size: as many inputs as fit under the cap, at the longest input's tokens. It returns
+    // what openai-switch returns at its defaults, `number[]` vectors, so that the two differ only in batching.
     const batch = Math.floor(cap / Math.max(...input.map((t) => Math.ceil(t.length / 4))));
     const vectors = new Array(inputs);
+    const sink = (start, batchVectors) => {
+      for (let k = 0; k < batchVectors.length; k++) vectors[start + k] = toNumbers(batchVectors[k]);
+    };
     return job(url, async () => {
-      await rawBatches({ url: url + "/v1/embeddings", headers: openaiHeaders, input, batch, concurrency, sink: (start, v) => v.forEach((x, k) => (vectors[start + k] = x)) });
+      await rawBatches({ url: url + "/v1/embeddings", headers: openaiHeaders, input, batch, concurrency, sink });
       checkVectors(vectors, 0, inputs);
       return { batch, concurrency };
     });
