@@ -1,7 +1,7 @@
-// The JSON events of a streamed response, up to the end its wire style names (end-rules.ts): chat's `data: [DONE]`, or a
-// Responses terminal event. Each read is decoded, parsed and checked in one synchronous pass, and its events wait
-// in a queue that `next()` hands out as already-resolved promises. A cut, a stall, or an error the stream
-// carries never passes for an end.
+// The JSON events of a streamed response, up to the end its wire style names (end-rules.ts): chat's
+// `data: [DONE]`, or a Responses terminal event. Each read is decoded, parsed and checked in one synchronous pass,
+// and its events wait in a queue that `next()` hands out as already-resolved promises. A cut, a stall, or an
+// error the stream carries never passes for an end.
 import { onAbort } from "./abort.ts";
 import { type ApiError, ConnectionError, OpenAISwitchError } from "./errors.ts";
 import type { OpenedStream } from "./send.ts";
