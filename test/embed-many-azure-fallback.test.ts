@@ -270,6 +270,7 @@ test("a batchSize above the services' 2048 cap never degrades a 2048-input deplo
     return;
   }
   expect(result.requests).toBeLessThanOrEqual(3);
-  expect(inputs(s).slice(-2).map((i) => i.length)).toEqual([2048, 52]);
+  // The two calls after the refusal go out together, so the server may see either first.
+  expect(inputs(s).slice(-2).map((i) => i.length).sort((a, b) => b - a)).toEqual([2048, 52]);
   expectVectors(result.embeddings, input, 2, "number");
 });
