@@ -670,11 +670,7 @@ async function* parseSSE(stream) {
   }
 }
 
-// src/events.ts
-var MAX_TIMER_MS = 2 ** 31 - 1;
-var STREAMING = { stream: true };
-var ignore = () => {
-};
+// src/stream-errors.ts
 var parseOrKeep = (text) => {
   try {
     return JSON.parse(text);
@@ -684,6 +680,35 @@ var parseOrKeep = (text) => {
 };
 var isObject = (value) => typeof value == "object" && value !== null;
 var asText = (value) => value == null ? void 0 : String(value);
+function carriedError(opened, body, keys, text) {
+  let fields = body;
+  for (const key of keys) fields = isObject(fields) ? fields[key] : void 0;
+  const error = isObject(fields) ? fields : {};
+  const { response, toError } = opened;
+  return toError({
+    status: response.status,
+    headers: response.headers,
+    body,
+    message: typeof error.message == "string" ? error.message : text,
+    code: asText(error.code),
+    param: asText(error.param),
+    type: asText(error.type)
+  });
+}
+async function notStreamedError(opened, response) {
+  const type = response.headers.get("content-type");
+  const text = await response.text();
+  const body = parseOrKeep(text);
+  if (isObject(body) && isObject(body.error)) return carriedError(opened, body, ["error"], text);
+  const problem = `the server did not stream: a ${response.status} with content-type ${type}`;
+  return opened.toConnectionError(problem, { status: response.status, body: text });
+}
+
+// src/events.ts
+var MAX_TIMER_MS = 2 ** 31 - 1;
+var STREAMING = { stream: true };
+var ignore = () => {
+};
 function readEvents(open, rule, options) {
   return new EventReader(open, rule, options);
 }
@@ -794,22 +819,6 @@ var EventReader = class {
     this.#failure = error;
     this.#release();
   }
-  /** The ApiError for an error the stream carried in `body`, its fields found at `keys` (fallback: `text`). */
-  #carried(body, keys, text) {
-    let fields = body;
-    for (const key of keys) fields = isObject(fields) ? fields[key] : void 0;
-    const error = isObject(fields) ? fields : {};
-    const { response, toError } = this.#opened;
-    return toError({
-      status: response.status,
-      headers: response.headers,
-      body,
-      message: typeof error.message == "string" ? error.message : text,
-      code: asText(error.code),
-      param: asText(error.param),
-      type: asText(error.type)
-    });
-  }
   /** Queues one read's events, in one pass; throws the first error an event carries (the queue keeps those before). */
   #take(events) {
     const { doneData, ignoredData, errorEvent, errorKey } = this.#rule;
@@ -822,29 +831,22 @@ var EventReader = class {
       const named = event !== void 0 && event === errorEvent;
       const value = named ? parseOrKeep(data) : JSON.parse(data);
       if (!isObject(value)) {
-        if (named) throw this.#carried(value, [], data);
+        if (named) throw carriedError(this.#opened, value, [], data);
         throw this.#broken("the stream sent an event that is not a JSON object: " + data.slice(0, 100));
       }
       const { type } = value;
       const kind = typeof type == "string" ? this.#kinds.get(type) : void 0;
-      if (kind?.failureAt) throw this.#carried(value, kind.failureAt, data);
-      if (errorKey !== void 0 && isObject(value[errorKey])) throw this.#carried(value, [errorKey], data);
-      if (named) throw this.#carried(value, [], data);
+      if (kind?.failureAt) throw carriedError(this.#opened, value, kind.failureAt, data);
+      if (errorKey !== void 0 && isObject(value[errorKey])) {
+        throw carriedError(this.#opened, value, [errorKey], data);
+      }
+      if (named) throw carriedError(this.#opened, value, [], data);
       this.#queue.push(value);
       if (kind?.ends) {
         this.#ended = true;
         return;
       }
     }
-  }
-  /** The ApiError or ConnectionError for a 200 that answered with JSON instead of a stream. */
-  async #notStreamed(response) {
-    const type = response.headers.get("content-type");
-    const text = await response.text();
-    const body = parseOrKeep(text);
-    if (isObject(body) && isObject(body.error)) return this.#carried(body, ["error"], text);
-    const problem = `the server did not stream: a ${response.status} with content-type ${type}`;
-    return this.#broken(problem, { status: response.status, body: text });
   }
   async #start() {
     const signal = this.#signal;
@@ -856,7 +858,7 @@ var EventReader = class {
     signal?.throwIfAborted();
     if (response.headers.get("content-type")?.includes("application/json")) {
       this.#released = true;
-      throw await this.#notStreamed(response);
+      throw await notStreamedError(opened, response);
     }
     if (!response.body) throw this.#broken("the response has no body", { status: response.status, body: "" });
     this.#reader = response.body.getReader();

@@ -1,7 +1,8 @@
 // createClient: checks the config once, then every method is one `call` (or `open` for a stream): the provider
 // builds the target from the operations table (providers.ts), send.ts sends it.
 import { type EmbedCall, embed } from "./embed.ts";
-import { embedMany, type LearnedLimits } from "./embed-many.ts";
+import { embedMany } from "./embed-many.ts";
+import type { LearnedLimits } from "./learned-limits.ts";
 import { check, headerRecord, integer } from "./errors.ts";
 import { CHAT_END } from "./end-rules.ts";
 import { readEvents } from "./events.ts";

@@ -3,28 +3,10 @@
 // comes anyway, and batches handed over in input order, so that a failure keeps everything before it.
 import { type EmbedCall, embeddingsOf, checkTexts, toFloat32, toNumbers } from "./embed.ts";
 import { ApiError, check, integer } from "./errors.ts";
+import type { LearnedLimits } from "./learned-limits.ts";
 import { Pacer, type Ticket } from "./pacing.ts";
 import { backoffDelay, hintedDelay, MAX_HINTED_DELAY_MS } from "./retry.ts";
 import type { EmbedFormat, EmbeddingResponse, EmbedManyRequest, EmbedManyResult, RequestOptions } from "./types.ts";
-
-/** What the service has said about one deployment's embeddings calls. */
-export interface DeploymentLimits {
-  /** Most inputs per call ("Too many inputs. The max number of inputs is N."). */
-  inputs?: number;
-  /**
-   * Most characters of input per call: the token cap ("Requested N tokens, max M tokens per request") less a
-   * margin, over the tokens per character the service counted in the refused call.
-   */
-  chars?: number;
-  /** A call has succeeded: later jobs need not send their first call alone. */
-  probed?: boolean;
-}
-
-/**
- * Limits learned per deployment key over a client's life: what the services said, a store of its own apart from
- * the client's settings and secrets. The client creates it (`new Map()`); embedMany reads and updates it.
- */
-export type LearnedLimits = Map<string, DeploymentLimits>;
 
 /** What embedMany needs from the client. */
 export interface EmbedTarget {

@@ -3,10 +3,11 @@
 // and its events wait in a queue that `next()` hands out as already-resolved promises. A cut, a stall, or an
 // error the stream carries never passes for an end.
 import { onAbort } from "./abort.ts";
-import { type ApiError, ConnectionError, OpenAISwitchError } from "./errors.ts";
+import { ConnectionError, OpenAISwitchError } from "./errors.ts";
 import type { OpenedStream } from "./send.ts";
 import { endName, type EndRule, kindsOf, type TypeKind } from "./end-rules.ts";
 import { createSSEParser, type ServerSentEvent } from "./sse.ts";
+import { carriedError, isObject, notStreamedError, parseOrKeep } from "./stream-errors.ts";
 import type { EventStream } from "./types.ts";
 
 /**
@@ -30,20 +31,6 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const STREAMING = { stream: true };
 
 const ignore = () => {};
-
-/** The JSON `text` holds, or the text itself when it is not JSON. */
-const parseOrKeep = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-};
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value == "object" && value !== null;
-
-/** A field of an error as ApiError keeps it: a string (Azure sends `code` as "429" or 429), or undefined. */
-const asText = (value: unknown): string | undefined => (value == null ? undefined : String(value));
 
 /**
  * The JSON events of a streamed response, as an iterator. `open` is called at the first `next()` (so the request
@@ -200,23 +187,6 @@ class EventReader<T> implements EventStream<T> {
     this.#release();
   }
 
-  /** The ApiError for an error the stream carried in `body`, its fields found at `keys` (fallback: `text`). */
-  #carried(body: unknown, keys: readonly string[], text: string): ApiError {
-    let fields: unknown = body;
-    for (const key of keys) fields = isObject(fields) ? fields[key] : undefined;
-    const error = isObject(fields) ? fields : {};
-    const { response, toError } = this.#opened!;
-    return toError({
-      status: response.status,
-      headers: response.headers,
-      body,
-      message: typeof error.message == "string" ? error.message : text,
-      code: asText(error.code),
-      param: asText(error.param),
-      type: asText(error.type),
-    });
-  }
-
   /** Queues one read's events, in one pass; throws the first error an event carries (the queue keeps those before). */
   #take(events: ServerSentEvent[]) {
     const { doneData, ignoredData, errorEvent, errorKey } = this.#rule;
@@ -230,32 +200,23 @@ class EventReader<T> implements EventStream<T> {
       const named = event !== undefined && event === errorEvent;
       const value: unknown = named ? parseOrKeep(data) : JSON.parse(data);
       if (!isObject(value)) {
-        if (named) throw this.#carried(value, [], data);
+        if (named) throw carriedError(this.#opened!, value, [], data);
         throw this.#broken("the stream sent an event that is not a JSON object: " + data.slice(0, 100));
       }
       // One lookup tells whether the event's `type` is a failure or an end (chat chunks have no `type`).
       const { type } = value;
       const kind = typeof type == "string" ? this.#kinds.get(type) : undefined;
-      if (kind?.failureAt) throw this.#carried(value, kind.failureAt, data);
-      if (errorKey !== undefined && isObject(value[errorKey])) throw this.#carried(value, [errorKey], data);
-      if (named) throw this.#carried(value, [], data);
+      if (kind?.failureAt) throw carriedError(this.#opened!, value, kind.failureAt, data);
+      if (errorKey !== undefined && isObject(value[errorKey])) {
+        throw carriedError(this.#opened!, value, [errorKey], data);
+      }
+      if (named) throw carriedError(this.#opened!, value, [], data);
       this.#queue.push(value as T);
       if (kind?.ends) {
         this.#ended = true;
         return;
       }
     }
-  }
-
-  /** The ApiError or ConnectionError for a 200 that answered with JSON instead of a stream. */
-  async #notStreamed(response: Response): Promise<OpenAISwitchError> {
-    const type = response.headers.get("content-type");
-    const text = await response.text();
-    const body = parseOrKeep(text);
-    // Both APIs put a refusal in an `error` object, whatever their stream looks like.
-    if (isObject(body) && isObject(body.error)) return this.#carried(body, ["error"], text);
-    const problem = `the server did not stream: a ${response.status} with content-type ${type}`;
-    return this.#broken(problem, { status: response.status, body: text });
   }
 
   async #start() {
@@ -268,7 +229,7 @@ class EventReader<T> implements EventStream<T> {
     signal?.throwIfAborted(); // an injected fetch may have ignored the signal
     if (response.headers.get("content-type")?.includes("application/json")) {
       this.#released = true;
-      throw await this.#notStreamed(response);
+      throw await notStreamedError(opened, response);
     }
     if (!response.body) throw this.#broken("the response has no body", { status: response.status, body: "" });
     this.#reader = response.body.getReader();
