@@ -77,7 +77,13 @@ export async function startFaultServer(script: (Step | StepFn)[] | StepFn): Prom
     const record: Recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: "", at };
     requests.push(record);
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    try {
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+    } catch {
+      // The client went away while sending (an abort): the request stays recorded, and there is no one to answer.
+      record.body = Buffer.concat(chunks).toString("utf8");
+      return;
+    }
     record.body = Buffer.concat(chunks).toString("utf8");
     const entry = typeof script == "function" ? script : script[index];
     const step: Step = !entry
