@@ -1,7 +1,7 @@
 // A whole corpus (embedMany): calls cut to what the deployment takes (inputs and tokens per call, learned from the
 // service's refusals), started no faster than its rate limits allow (pacing.ts), slowed down together when a 429
 // comes anyway, and batches handed over in input order, so that a failure keeps everything before it.
-import { type EmbedCall, embeddingsOf, checkTexts, toFloat32, toNumbers } from "./embed.ts";
+import { callEmbeddings, checkTexts, type EmbedCall, toFloat32, toNumbers } from "./embed.ts";
 import { ApiError, check, integer } from "./errors.ts";
 import type { LearnedLimits } from "./learned-limits.ts";
 import { Pacer, type Ticket } from "./pacing.ts";
@@ -224,12 +224,12 @@ export async function embedMany<F extends EmbedFormat = "number">(
   /** Sends one call; its embeddings wait in `held` for their turn, a failure goes to `recover`. */
   const run = async (call: Call) => {
     try {
-      const body = { encoding_format: "base64", ...fields, input: input.slice(call.start, call.end) };
+      const body = { ...fields, input: input.slice(call.start, call.end) };
       const onAnswer = (status: number, headers: Headers) => pacer.answered(call.ticket, status, headers, Date.now());
       const callOptions = { ...options, signal: call.controller.signal, tally, retryRateLimited: false, onAnswer };
-      const response = await target.call(body, callOptions);
-      const vectors = embeddingsOf(response, call.end - call.start).map(convert);
-      succeeded(response as Partial<EmbeddingResponse>);
+      const { response, embeddings } = await callEmbeddings(target.call, body, call.end - call.start, callOptions);
+      const vectors = embeddings.map(convert);
+      succeeded(response);
       held.set(call.start, { end: call.end, vectors });
       void deliver();
     } catch (error) {

@@ -3,6 +3,7 @@
 import { check, ConnectionError } from "./errors.ts";
 import type { SendOptions } from "./send.ts";
 import type { EmbeddingResponse, RequestOptions } from "./types.ts";
+import { VectorReader } from "./vector-reader.ts";
 
 /**
  * Sends one embeddings body and resolves to the parsed JSON; provided by the client, so URL and auth stay there.
@@ -16,8 +17,12 @@ const { Buffer: nativeBuffer } = globalThis as { Buffer?: { from(text: string, e
 const decodeBase64 = (text: string): Uint8Array =>
   nativeBuffer ? nativeBuffer.from(text, "base64") : Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 
-/** One embedding from the wire: base64 (little-endian float32) or, from servers that ignore the field, floats. */
+/**
+ * One embedding from the wire: base64 (little-endian float32), already decoded by a VectorReader, or, from servers
+ * that ignore the field, floats.
+ */
 export function toFloat32(embedding: unknown): Float32Array {
+  if (embedding instanceof Float32Array) return embedding;
   if (typeof embedding == "string") {
     const bytes = decodeBase64(embedding);
     // Node's small buffers share a pool (and Buffer#slice does not copy): give each vector its own bytes.
@@ -50,21 +55,47 @@ export const checkTexts = (input: unknown): void => {
 const isSlot = (index: unknown, count: number): index is number =>
   Number.isInteger(index) && (index as number) >= 0 && (index as number) < count;
 
-/** A response's embeddings in input order: one per input, each at its own integer index, or a ConnectionError. */
-export function embeddingsOf(response: unknown, count: number): unknown[] {
+/**
+ * A response's embeddings in input order: one per input, each at its own integer index, or a ConnectionError. The
+ * numbers a VectorReader left in the JSON are its `vectors`, in the order they came; they are put back in place.
+ */
+export function embeddingsOf(response: unknown, count: number, vectors: Float32Array[] = []): unknown[] {
   const data = (response as { data?: unknown } | null)?.data;
   if (!Array.isArray(data)) throw new ConnectionError("the embeddings response has no data list");
   if (data.length != count) throw new ConnectionError(`${count} inputs sent, ${data.length} embeddings received`);
   const slots: unknown[] = new Array(count);
+  let taken = 0;
   for (let position = 0; position < count; position++) {
     const item = data[position] as { index?: unknown; embedding?: unknown } | null;
     const index = item?.index ?? position;
     if (!item || !isSlot(index, count) || index in slots) {
       throw new ConnectionError(`bad embedding at data[${position}]: a repeated or invalid index`);
     }
+    if (typeof item.embedding == "number") {
+      // Only the reader writes numbers here, one per vector, counting up; a server's own number is not a vector.
+      if (item.embedding !== taken || taken >= vectors.length) throw new ConnectionError("bad embedding");
+      item.embedding = vectors[taken];
+      taken++;
+    }
     slots[index] = item.embedding;
   }
   return slots;
+}
+
+/**
+ * Sends one embeddings call asking for base64 (a quarter of the bytes of floats), its vectors decoded as the body
+ * arrives, and resolves to the answer and its embeddings in input order (Float32Array, or floats as the wire had).
+ */
+export async function callEmbeddings(
+  call: EmbedCall,
+  body: Record<string, unknown>,
+  count: number,
+  options: SendOptions,
+): Promise<{ response: EmbeddingResponse; embeddings: unknown[] }> {
+  const reader = new VectorReader(toFloat32);
+  const response = await call({ encoding_format: "base64", ...body }, { ...options, readAnswer: reader.read });
+  const embeddings = embeddingsOf(response, count, reader.vectors);
+  return { response: response as EmbeddingResponse, embeddings };
 }
 
 /** One embeddings call; `embedding` is `number[]` whatever the wire format. */
@@ -75,9 +106,7 @@ export async function embed(
 ): Promise<EmbeddingResponse> {
   const texts = [body?.input].flat();
   checkTexts(texts.length ? texts : [""]); // an empty list is refused like an empty string
-  const response = await call({ encoding_format: "base64", ...body }, options);
-  embeddingsOf(response, texts.length); // one per input, each at its own index, or a ConnectionError
-  const { data } = response as EmbeddingResponse;
-  for (const item of data) item.embedding = toNumbers(item.embedding);
-  return response as EmbeddingResponse;
+  const { response } = await callEmbeddings(call, body, texts.length, options);
+  for (const item of response.data) item.embedding = toNumbers(item.embedding);
+  return response;
 }
