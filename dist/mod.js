@@ -68,10 +68,118 @@ for (const [type, name] of [
   [TimeoutError, "TimeoutError"]
 ]) type.prototype.name = name;
 
+// src/vector-reader.ts
+var KEY = '"embedding":';
+var QUOTE = '"';
+var BACKSLASH = "\\";
+var SPACE = 32;
+var TAB = 9;
+var LINE_FEED = 10;
+var CARRIAGE_RETURN = 13;
+var STREAMING = { stream: true };
+var isSpace = (code) => code == SPACE || code == TAB || code == LINE_FEED || code == CARRIAGE_RETURN;
+var VectorReader = class {
+  /** The vectors taken out, in the order they came: `vectors[k]` stands where the JSON says `k`. */
+  vectors = [];
+  #decode;
+  /** The JSON settled so far: nothing in it can still become part of a vector. */
+  #json = "";
+  /** Text that may still begin a key (it is joined to the next piece before it is searched). */
+  #tail = "";
+  /** The character before `#tail`: a key's quote after a backslash is escaped, not a key. */
+  #before = "";
+  /** The pieces of a value whose closing quote has not come yet; undefined between values. */
+  #value = void 0;
+  constructor(decode) {
+    this.#decode = decode;
+  }
+  /** Reads a response's body through {@link feed}, and resolves to the JSON text that is left. */
+  read = async (response) => {
+    if (!response.body) return "";
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    for (; ; ) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      this.feed(decoder.decode(chunk.value, STREAMING));
+    }
+    this.feed(decoder.decode());
+    return this.end();
+  };
+  /** Takes the next piece of the answer's text. */
+  feed(piece) {
+    let text = piece;
+    if (this.#value) {
+      const close = text.indexOf(QUOTE);
+      if (close < 0) {
+        this.#value.push(text);
+        return;
+      }
+      this.#value.push(text.slice(0, close));
+      this.#json += this.#settleValue(this.#value.join(""));
+      this.#value = void 0;
+      text = text.slice(close + 1);
+    }
+    text = this.#tail + text;
+    const settled = [];
+    let from = 0;
+    let search = 0;
+    let keep = text.length;
+    for (; ; ) {
+      const key = text.indexOf(KEY, search);
+      if (key < 0) {
+        keep = Math.max(from, text.length - KEY.length + 1);
+        break;
+      }
+      let open = key + KEY.length;
+      while (open < text.length && isSpace(text.charCodeAt(open))) open++;
+      if (open == text.length) {
+        keep = key;
+        break;
+      }
+      const escaped = (key > 0 ? text[key - 1] : this.#before) == BACKSLASH;
+      if (text[open] != QUOTE || escaped) {
+        search = open;
+        continue;
+      }
+      settled.push(text.slice(from, open));
+      const close = text.indexOf(QUOTE, open + 1);
+      if (close < 0) {
+        this.#value = [text.slice(open + 1)];
+        from = text.length;
+        break;
+      }
+      settled.push(this.#settleValue(text.slice(open + 1, close)));
+      from = close + 1;
+      search = from;
+    }
+    settled.push(text.slice(from, keep));
+    this.#json += settled.join("");
+    this.#before = keep > 0 ? text[keep - 1] : this.#before;
+    this.#tail = text.slice(keep);
+  }
+  /** The JSON text left once the whole answer has been fed (an answer cut inside a value stays cut, and fails). */
+  end() {
+    const unfinished = this.#value ? QUOTE + this.#value.join("") : "";
+    this.#value = void 0;
+    const json = this.#json + unfinished + this.#tail;
+    this.#json = "";
+    this.#tail = "";
+    return json;
+  }
+  /** A value's place in the JSON: its vector's number, or the value itself when it holds an escape. */
+  #settleValue(value) {
+    if (value.includes(BACKSLASH)) return QUOTE + value + QUOTE;
+    this.vectors.push(this.#decode(value));
+    return String(this.vectors.length - 1);
+  }
+};
+
 // src/embed.ts
 var { Buffer: nativeBuffer } = globalThis;
 var decodeBase64 = (text) => nativeBuffer ? nativeBuffer.from(text, "base64") : Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 function toFloat32(embedding) {
+  if (embedding instanceof Float32Array) return embedding;
   if (typeof embedding == "string") {
     const bytes = decodeBase64(embedding);
     return new Float32Array(bytes.buffer.byteLength == bytes.length ? bytes.buffer : new Uint8Array(bytes).buffer);
@@ -94,28 +202,38 @@ var checkTexts = (input) => {
   }
 };
 var isSlot = (index, count2) => Number.isInteger(index) && index >= 0 && index < count2;
-function embeddingsOf(response, count2) {
+function embeddingsOf(response, count2, vectors = []) {
   const data = response?.data;
   if (!Array.isArray(data)) throw new ConnectionError("the embeddings response has no data list");
   if (data.length != count2) throw new ConnectionError(`${count2} inputs sent, ${data.length} embeddings received`);
   const slots = new Array(count2);
+  let taken = 0;
   for (let position = 0; position < count2; position++) {
     const item = data[position];
     const index = item?.index ?? position;
     if (!item || !isSlot(index, count2) || index in slots) {
       throw new ConnectionError(`bad embedding at data[${position}]: a repeated or invalid index`);
     }
+    if (typeof item.embedding == "number") {
+      if (item.embedding !== taken || taken >= vectors.length) throw new ConnectionError("bad embedding");
+      item.embedding = vectors[taken];
+      taken++;
+    }
     slots[index] = item.embedding;
   }
   return slots;
 }
+async function callEmbeddings(call, body, count2, options) {
+  const reader = new VectorReader(toFloat32);
+  const response = await call({ encoding_format: "base64", ...body }, { ...options, readAnswer: reader.read });
+  const embeddings = embeddingsOf(response, count2, reader.vectors);
+  return { response, embeddings };
+}
 async function embed(call, body, options = {}) {
   const texts = [body?.input].flat();
   checkTexts(texts.length ? texts : [""]);
-  const response = await call({ encoding_format: "base64", ...body }, options);
-  embeddingsOf(response, texts.length);
-  const { data } = response;
-  for (const item of data) item.embedding = toNumbers(item.embedding);
+  const { response } = await callEmbeddings(call, body, texts.length, options);
+  for (const item of response.data) item.embedding = toNumbers(item.embedding);
   return response;
 }
 
@@ -440,11 +558,11 @@ async function embedMany(target, request, options = {}) {
   };
   const run = async (call) => {
     try {
-      const body = { encoding_format: "base64", ...fields, input: input.slice(call.start, call.end) };
+      const body = { ...fields, input: input.slice(call.start, call.end) };
       const onAnswer = (status, headers) => pacer.answered(call.ticket, status, headers, Date.now());
       const callOptions = { ...options, signal: call.controller.signal, tally, retryRateLimited: false, onAnswer };
-      const response = await target.call(body, callOptions);
-      const vectors = embeddingsOf(response, call.end - call.start).map(convert);
+      const { response, embeddings: embeddings2 } = await callEmbeddings(target.call, body, call.end - call.start, callOptions);
+      const vectors = embeddings2.map(convert);
       succeeded(response);
       held.set(call.start, { end: call.end, vectors });
       void deliver();
@@ -564,7 +682,7 @@ function sleep(ms, signal) {
 var LF = 10;
 var CR = 13;
 var COLON = 58;
-var SPACE = 32;
+var SPACE2 = 32;
 var DATA_LINE = "data: ";
 var EVENT_LINE = "event: ";
 function createSSEParser() {
@@ -650,7 +768,7 @@ function valueOf(text, from, to, name) {
   if (nameEnd > to || !text.startsWith(name, from)) return void 0;
   if (nameEnd == to) return "";
   if (text.charCodeAt(nameEnd) != COLON) return void 0;
-  const valueStart = text.charCodeAt(nameEnd + 1) == SPACE && nameEnd + 1 < to ? nameEnd + 2 : nameEnd + 1;
+  const valueStart = text.charCodeAt(nameEnd + 1) == SPACE2 && nameEnd + 1 < to ? nameEnd + 2 : nameEnd + 1;
   return text.slice(valueStart, to);
 }
 async function* parseSSE(stream) {
@@ -706,7 +824,7 @@ async function notStreamedError(opened, response) {
 
 // src/events.ts
 var MAX_TIMER_MS = 2 ** 31 - 1;
-var STREAMING = { stream: true };
+var STREAMING2 = { stream: true };
 var ignore = () => {
 };
 function readEvents(open, rule, options) {
@@ -723,9 +841,11 @@ var EventReader = class {
   #decoder = new TextDecoder();
   #opened = void 0;
   #reader = void 0;
-  /** Events parsed and not handed out yet: `queue[head]` is next. */
-  #queue = [];
+  /** The events of the last read, not handed out yet: `pending[head]` is next. */
+  #pending = [];
   #head = 0;
+  /** The body has been read to its end: once `pending` is handed out, nothing more comes. */
+  #bodyDone = false;
   /** Nothing more will be read: the end came, or `failure` happened (delivered once the queue is empty). */
   #ended = false;
   #failed = false;
@@ -756,11 +876,20 @@ var EventReader = class {
     const signal = this.#signal;
     if (signal?.aborted) {
       this.#closed = true;
-      this.#queue = [];
+      this.#pending = [];
       this.#release();
       return Promise.reject(signal.reason);
     }
-    if (this.#head < this.#queue.length) return Promise.resolve({ done: false, value: this.#queue[this.#head++] });
+    while (this.#head < this.#pending.length && !this.#ended) {
+      const event = this.#pending[this.#head++];
+      try {
+        const value = this.#valueOf(event);
+        if (value !== void 0) return Promise.resolve({ done: false, value });
+      } catch (error) {
+        this.#fail(error);
+      }
+    }
+    if (!this.#ended && this.#bodyDone) this.#fail(this.#broken("the stream ended before " + endName(this.#rule)));
     if (this.#ended) {
       this.#closed = true;
       return this.#failed ? Promise.reject(this.#failure) : Promise.resolve({ done: true, value: void 0 });
@@ -770,7 +899,7 @@ var EventReader = class {
   }
   return(value) {
     this.#closed = true;
-    this.#queue = [];
+    this.#pending = [];
     this.#release();
     return Promise.resolve({ done: true, value });
   }
@@ -799,9 +928,10 @@ var EventReader = class {
     this.#timer = void 0;
     this.#unlisten();
     const opened = this.#opened;
-    if (this.#released || !opened) return;
-    this.#released = true;
+    if (!opened) return;
     opened.release();
+    if (this.#released) return;
+    this.#released = true;
     if (this.#reader) this.#reader.cancel().catch(ignore);
     else opened.response.body?.cancel().catch(ignore);
   };
@@ -819,34 +949,36 @@ var EventReader = class {
     this.#failure = error;
     this.#release();
   }
-  /** Queues one read's events, in one pass; throws the first error an event carries (the queue keeps those before). */
-  #take(events) {
+  /**
+   * The value an event stands for, checked by the rule: undefined for an event passed over or for the end that is
+   * not yielded; throws the error an event carries.
+   */
+  #valueOf({ data, event }) {
     const { doneData, ignoredData, errorEvent, errorKey } = this.#rule;
-    for (const { data, event } of events) {
-      if (data === doneData) {
-        this.#ended = true;
-        return;
-      }
-      if (data === ignoredData) continue;
-      const named = event !== void 0 && event === errorEvent;
-      const value = named ? parseOrKeep(data) : JSON.parse(data);
-      if (!isObject(value)) {
-        if (named) throw carriedError(this.#opened, value, [], data);
-        throw this.#broken("the stream sent an event that is not a JSON object: " + data.slice(0, 100));
-      }
-      const { type } = value;
-      const kind = typeof type == "string" ? this.#kinds.get(type) : void 0;
-      if (kind?.failureAt) throw carriedError(this.#opened, value, kind.failureAt, data);
-      if (errorKey !== void 0 && isObject(value[errorKey])) {
-        throw carriedError(this.#opened, value, [errorKey], data);
-      }
-      if (named) throw carriedError(this.#opened, value, [], data);
-      this.#queue.push(value);
-      if (kind?.ends) {
-        this.#ended = true;
-        return;
-      }
+    if (data === doneData) {
+      this.#end();
+      return void 0;
     }
+    if (data === ignoredData) return void 0;
+    const named = event !== void 0 && event === errorEvent;
+    const value = named ? parseOrKeep(data) : JSON.parse(data);
+    if (!isObject(value)) {
+      if (named) throw carriedError(this.#opened, value, [], data);
+      throw this.#broken("the stream sent an event that is not a JSON object: " + data.slice(0, 100));
+    }
+    const { type } = value;
+    const kind = typeof type == "string" ? this.#kinds.get(type) : void 0;
+    if (kind?.failureAt) throw carriedError(this.#opened, value, kind.failureAt, data);
+    if (errorKey !== void 0 && isObject(value[errorKey])) throw carriedError(this.#opened, value, [errorKey], data);
+    if (named) throw carriedError(this.#opened, value, [], data);
+    if (kind?.ends) this.#end();
+    return value;
+  }
+  /** The end came: nothing after it is handed out, and the connection goes (the body may still be open). */
+  #end() {
+    this.#ended = true;
+    this.#pending = [];
+    this.#release();
   }
   async #start() {
     const signal = this.#signal;
@@ -865,8 +997,6 @@ var EventReader = class {
     if (signal) this.#unlisten = onAbort(signal, this.#release);
   }
   async #readOnce(source) {
-    this.#queue.length = 0;
-    this.#head = 0;
     this.#waiting = true;
     this.#waitingSince = performance.now();
     this.#timer ??= this.#arm(this.#timeoutMs);
@@ -878,17 +1008,22 @@ var EventReader = class {
     }
     if (this.#closed) return;
     if (this.#stalled || this.#signal?.aborted) throw new ConnectionError("cancelled");
-    if (chunk.done) this.#released = true;
-    const text = chunk.done ? this.#decoder.decode() : this.#decoder.decode(chunk.value, STREAMING);
-    this.#take(this.#parser.feed(text, chunk.done));
-    if (chunk.done && !this.#ended) throw this.#broken("the stream ended before " + endName(this.#rule));
+    const text = chunk.done ? this.#decoder.decode() : this.#decoder.decode(chunk.value, STREAMING2);
+    this.#pending = this.#parser.feed(text, chunk.done);
+    this.#head = 0;
+    if (chunk.done) {
+      this.#bodyDone = true;
+      this.#released = true;
+      this.#release();
+    }
   }
   /** Reads until there is an event to hand out or the stream is over, then answers the `next()` that waited. */
   async #fill() {
     try {
       if (!this.#opened) await this.#start();
-      while (this.#head == this.#queue.length && !this.#ended && !this.#closed) await this.#readOnce(this.#reader);
-      if (this.#ended && !this.#failed) this.#release();
+      while (this.#head == this.#pending.length && !this.#bodyDone && !this.#closed) {
+        await this.#readOnce(this.#reader);
+      }
     } catch (error) {
       this.#fail(error);
     }
@@ -1388,7 +1523,7 @@ async function send(settings, call, options = {}) {
           release: unlink
         };
       }
-      const text = await response.text();
+      const text = response.ok && options.readAnswer ? await options.readAnswer(response) : await response.text();
       if (response.ok) {
         const outcome = parseAnswer(text, call.returns);
         if (outcome.problem === void 0) return outcome.json;

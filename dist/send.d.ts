@@ -40,6 +40,11 @@ export interface SendOptions extends RequestOptions {
     retryRateLimited?: boolean;
     /** Called with the status and headers of every answer (embedMany paces itself by the rate limits). */
     onAnswer?: (status: number, headers: Headers) => void;
+    /**
+     * Reads a 2xx answer's body to the JSON text to parse, within the attempt's timeout (default `response.text()`).
+     * Embeddings take their vectors out as they arrive (vector-reader.ts).
+     */
+    readAnswer?: (response: Response) => Promise<string>;
 }
 /** The fields of an error a stream carried (the provider is the client's); see {@link OpenedStream.toError}. */
 export type StreamErrorInit = Omit<ApiErrorInit, "provider">;

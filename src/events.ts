@@ -1,7 +1,7 @@
 // The JSON events of a streamed response, up to the end its wire style names (end-rules.ts): chat's
-// `data: [DONE]`, or a Responses terminal event. Each read is decoded, parsed and checked in one synchronous pass,
-// and its events wait in a queue that `next()` hands out as already-resolved promises. A cut, a stall, or an
-// error the stream carries never passes for an end.
+// `data: [DONE]`, or a Responses terminal event. Each read is decoded and split into events in one synchronous
+// pass; `next()` parses and checks one at a time as it hands them out (already-resolved promises), so an event
+// lives only as long as its consumer keeps it. A cut, a stall, or an error the stream carries never passes for an end.
 import { onAbort } from "./abort.ts";
 import { ConnectionError, OpenAISwitchError } from "./errors.ts";
 import type { OpenedStream } from "./send.ts";
@@ -77,9 +77,11 @@ class EventReader<T> implements EventStream<T> {
 
   #opened: OpenedStream | undefined = undefined;
   #reader: ReadableStreamDefaultReader<Uint8Array> | undefined = undefined;
-  /** Events parsed and not handed out yet: `queue[head]` is next. */
-  #queue: T[] = [];
+  /** The events of the last read, not handed out yet: `pending[head]` is next. */
+  #pending: ServerSentEvent[] = [];
   #head = 0;
+  /** The body has been read to its end: once `pending` is handed out, nothing more comes. */
+  #bodyDone = false;
   /** Nothing more will be read: the end came, or `failure` happened (delivered once the queue is empty). */
   #ended = false;
   #failed = false;
@@ -114,11 +116,20 @@ class EventReader<T> implements EventStream<T> {
     if (signal?.aborted) {
       // Events that came in the same read as the abort are not handed out after it.
       this.#closed = true;
-      this.#queue = [];
+      this.#pending = [];
       this.#release();
       return Promise.reject(signal.reason);
     }
-    if (this.#head < this.#queue.length) return Promise.resolve({ done: false, value: this.#queue[this.#head++]! });
+    while (this.#head < this.#pending.length && !this.#ended) {
+      const event = this.#pending[this.#head++]!;
+      try {
+        const value = this.#valueOf(event);
+        if (value !== undefined) return Promise.resolve({ done: false, value });
+      } catch (error) {
+        this.#fail(error);
+      }
+    }
+    if (!this.#ended && this.#bodyDone) this.#fail(this.#broken("the stream ended before " + endName(this.#rule)));
     if (this.#ended) {
       this.#closed = true;
       return this.#failed ? Promise.reject(this.#failure) : Promise.resolve({ done: true, value: undefined });
@@ -129,7 +140,7 @@ class EventReader<T> implements EventStream<T> {
 
   return(value?: unknown): Promise<IteratorResult<T>> {
     this.#closed = true;
-    this.#queue = [];
+    this.#pending = [];
     this.#release();
     return Promise.resolve({ done: true, value });
   }
@@ -164,9 +175,10 @@ class EventReader<T> implements EventStream<T> {
     this.#unlisten();
     // Before the response head there is nothing to cancel yet: start() calls this again when it comes.
     const opened = this.#opened;
-    if (this.#released || !opened) return;
+    if (!opened) return;
+    opened.release(); // the attempt's link to the caller's signal (a second call does nothing)
+    if (this.#released) return;
     this.#released = true;
-    opened.release(); // the attempt's link to the caller's signal
     if (this.#reader) this.#reader.cancel().catch(ignore);
     else opened.response.body?.cancel().catch(ignore);
   };
@@ -187,36 +199,39 @@ class EventReader<T> implements EventStream<T> {
     this.#release();
   }
 
-  /** Queues one read's events, in one pass; throws the first error an event carries (the queue keeps those before). */
-  #take(events: ServerSentEvent[]) {
+  /**
+   * The value an event stands for, checked by the rule: undefined for an event passed over or for the end that is
+   * not yielded; throws the error an event carries.
+   */
+  #valueOf({ data, event }: ServerSentEvent): T | undefined {
     const { doneData, ignoredData, errorEvent, errorKey } = this.#rule;
-    for (const { data, event } of events) {
-      if (data === doneData) {
-        this.#ended = true;
-        return;
-      }
-      if (data === ignoredData) continue;
-      // An event named as an error may carry plain text: then the text is the message.
-      const named = event !== undefined && event === errorEvent;
-      const value: unknown = named ? parseOrKeep(data) : JSON.parse(data);
-      if (!isObject(value)) {
-        if (named) throw carriedError(this.#opened!, value, [], data);
-        throw this.#broken("the stream sent an event that is not a JSON object: " + data.slice(0, 100));
-      }
-      // One lookup tells whether the event's `type` is a failure or an end (chat chunks have no `type`).
-      const { type } = value;
-      const kind = typeof type == "string" ? this.#kinds.get(type) : undefined;
-      if (kind?.failureAt) throw carriedError(this.#opened!, value, kind.failureAt, data);
-      if (errorKey !== undefined && isObject(value[errorKey])) {
-        throw carriedError(this.#opened!, value, [errorKey], data);
-      }
-      if (named) throw carriedError(this.#opened!, value, [], data);
-      this.#queue.push(value as T);
-      if (kind?.ends) {
-        this.#ended = true;
-        return;
-      }
+    if (data === doneData) {
+      this.#end();
+      return undefined;
     }
+    if (data === ignoredData) return undefined;
+    // An event named as an error may carry plain text: then the text is the message.
+    const named = event !== undefined && event === errorEvent;
+    const value: unknown = named ? parseOrKeep(data) : JSON.parse(data);
+    if (!isObject(value)) {
+      if (named) throw carriedError(this.#opened!, value, [], data);
+      throw this.#broken("the stream sent an event that is not a JSON object: " + data.slice(0, 100));
+    }
+    // One lookup tells whether the event's `type` is a failure or an end (chat chunks have no `type`).
+    const { type } = value;
+    const kind = typeof type == "string" ? this.#kinds.get(type) : undefined;
+    if (kind?.failureAt) throw carriedError(this.#opened!, value, kind.failureAt, data);
+    if (errorKey !== undefined && isObject(value[errorKey])) throw carriedError(this.#opened!, value, [errorKey], data);
+    if (named) throw carriedError(this.#opened!, value, [], data);
+    if (kind?.ends) this.#end();
+    return value as T;
+  }
+
+  /** The end came: nothing after it is handed out, and the connection goes (the body may still be open). */
+  #end() {
+    this.#ended = true;
+    this.#pending = [];
+    this.#release();
   }
 
   async #start() {
@@ -238,8 +253,6 @@ class EventReader<T> implements EventStream<T> {
   }
 
   async #readOnce(source: ReadableStreamDefaultReader<Uint8Array>) {
-    this.#queue.length = 0;
-    this.#head = 0;
     this.#waiting = true;
     this.#waitingSince = performance.now();
     this.#timer ??= this.#arm(this.#timeoutMs);
@@ -252,18 +265,24 @@ class EventReader<T> implements EventStream<T> {
     if (this.#closed) return;
     // A stall or an abort cancelled the body: the read resolved done, but the stream did not end.
     if (this.#stalled || this.#signal?.aborted) throw new ConnectionError("cancelled");
-    if (chunk.done) this.#released = true;
     const text = chunk.done ? this.#decoder.decode() : this.#decoder.decode(chunk.value, STREAMING);
-    this.#take(this.#parser.feed(text, chunk.done));
-    if (chunk.done && !this.#ended) throw this.#broken("the stream ended before " + endName(this.#rule));
+    this.#pending = this.#parser.feed(text, chunk.done);
+    this.#head = 0;
+    if (chunk.done) {
+      // Nothing left to cancel: the timer and the links to the caller's signal go now.
+      this.#bodyDone = true;
+      this.#released = true;
+      this.#release();
+    }
   }
 
   /** Reads until there is an event to hand out or the stream is over, then answers the `next()` that waited. */
   async #fill(): Promise<IteratorResult<T>> {
     try {
       if (!this.#opened) await this.#start();
-      while (this.#head == this.#queue.length && !this.#ended && !this.#closed) await this.#readOnce(this.#reader!);
-      if (this.#ended && !this.#failed) this.#release(); // the end came before the body's own: let the connection go
+      while (this.#head == this.#pending.length && !this.#bodyDone && !this.#closed) {
+        await this.#readOnce(this.#reader!);
+      }
     } catch (error) {
       this.#fail(error);
     }

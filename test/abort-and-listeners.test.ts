@@ -3,7 +3,7 @@
 // combined with AbortSignal.any (which keeps every composite alive on Node 20). And an abort is honoured at once,
 // even while the tokenProvider is still pending.
 import { afterEach, describe, test } from "vitest";
-import { createClient } from "../src/mod.ts";
+import { ConnectionError, createClient } from "../src/mod.ts";
 import { chatChunk, HI, ok, rejection, type Step } from "./fault-server.ts";
 import { scripted, WAYS } from "./helpers/scripted.ts";
 
@@ -105,6 +105,22 @@ describe.each(WAYS)("one signal for many calls, over %s", (way) => {
     t.expect(counts.now).toBe(0);
     t.expect(counts.most).toBe(1);
     t.expect(combined).toEqual([]);
+  });
+
+  test("a stream cut before its end lets go of the signal too: 0 listeners after its ConnectionError", async (t) => {
+    const { signal, counts } = countedSignal();
+    const cut: Step = { sse: [chatChunk("a"), chatChunk("b")] };
+    const s = await scripted(way, t, [cut, cut]);
+    const client = createClient({ provider: "openai", apiKey: KEY, baseURL: s.url + "/v1", fetch: s.fetch });
+    for (let round = 0; round < 2; round++) {
+      const seen: string[] = [];
+      const failure = await (async () => {
+        for await (const chunk of client.chatStream(HI, { signal })) seen.push(chunk.choices[0]?.delta?.content ?? "");
+      })().catch((error) => error);
+      t.expect(seen).toEqual(["a", "b"]);
+      t.expect(failure).toBeInstanceOf(ConnectionError);
+      t.expect(counts.now).toBe(0);
+    }
   });
 });
 
