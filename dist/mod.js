@@ -699,11 +699,19 @@ var Parser = class {
   #events = [];
   feed(text, end) {
     this.#events = [];
-    let start = 0;
-    if (text) {
-      if (this.#afterCR && text.charCodeAt(0) == LF) start = 1;
+    if (text.length) this.#lines(text);
+    if (end) {
+      if (this.#fragments.length) this.#joinedLine("");
+      this.#dispatch();
       this.#afterCR = false;
     }
+    return this.#events;
+  }
+  /** Handles each line of one piece, in one loop; the unfinished line at its end is kept as a fragment. */
+  #lines(text) {
+    let start = 0;
+    if (this.#afterCR && text.charCodeAt(0) == LF) start = 1;
+    this.#afterCR = false;
     let nextLF = text.indexOf("\n", start);
     let nextCR = text.indexOf("\r", start);
     while (nextLF != -1 || nextCR != -1) {
@@ -723,12 +731,6 @@ var Parser = class {
       if (nextCR != -1 && nextCR < start) nextCR = text.indexOf("\r", start);
     }
     if (start < text.length) this.#fragments.push(text.slice(start));
-    if (end) {
-      if (this.#fragments.length) this.#joinedLine("");
-      this.#dispatch();
-      this.#afterCR = false;
-    }
-    return this.#events;
   }
   #dispatch() {
     const data = this.#data;
@@ -744,7 +746,7 @@ var Parser = class {
   #joinedLine(last) {
     this.#fragments.push(last);
     const whole = this.#fragments.join("");
-    this.#fragments = [];
+    this.#fragments.length = 0;
     if (!whole) this.#dispatch();
     else if (whole.startsWith(DATA_LINE)) this.#addData(whole.slice(DATA_LINE.length));
     else this.#field(whole, 0, whole.length);

@@ -83,11 +83,22 @@ class Parser implements SSEParser {
 
   feed(text: string, end?: boolean): ServerSentEvent[] {
     this.#events = [];
-    let start = 0;
-    if (text) {
-      if (this.#afterCR && text.charCodeAt(0) == LF) start = 1;
+    // The final "" a decoder gives is not searched: a string of another kind here would make V8 recompile the loop.
+    if (text.length) this.#lines(text);
+    if (end) {
+      // The stream closed inside a line: the line ends there, and so does its event.
+      if (this.#fragments.length) this.#joinedLine("");
+      this.#dispatch();
       this.#afterCR = false;
     }
+    return this.#events;
+  }
+
+  /** Handles each line of one piece, in one loop; the unfinished line at its end is kept as a fragment. */
+  #lines(text: string) {
+    let start = 0;
+    if (this.#afterCR && text.charCodeAt(0) == LF) start = 1;
+    this.#afterCR = false;
     // The next "\n" and "\r" at or after `start`, each searched again only once passed (-1: none left).
     let nextLF = text.indexOf("\n", start);
     let nextCR = text.indexOf("\r", start);
@@ -111,13 +122,6 @@ class Parser implements SSEParser {
       if (nextCR != -1 && nextCR < start) nextCR = text.indexOf("\r", start);
     }
     if (start < text.length) this.#fragments.push(text.slice(start));
-    if (end) {
-      // The stream closed inside a line: the line ends there, and so does its event.
-      if (this.#fragments.length) this.#joinedLine("");
-      this.#dispatch();
-      this.#afterCR = false;
-    }
-    return this.#events;
   }
 
   #dispatch() {
@@ -137,7 +141,8 @@ class Parser implements SSEParser {
   #joinedLine(last: string) {
     this.#fragments.push(last);
     const whole = this.#fragments.join("");
-    this.#fragments = [];
+    // Emptied, not replaced: a new [] would be an array of another kind at the push in #lines, and V8 would recompile.
+    this.#fragments.length = 0;
     if (!whole) this.#dispatch();
     else if (whole.startsWith(DATA_LINE)) this.#addData(whole.slice(DATA_LINE.length));
     else this.#field(whole, 0, whole.length);
