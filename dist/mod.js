@@ -215,7 +215,9 @@ function embeddingsOf(response, count2, vectors = []) {
       throw new ConnectionError(`bad embedding at data[${position}]: a repeated or invalid index`);
     }
     if (typeof item.embedding == "number") {
-      if (item.embedding !== taken || taken >= vectors.length) throw new ConnectionError("bad embedding");
+      if (item.embedding !== taken || taken >= vectors.length) {
+        throw new ConnectionError(`bad embedding at data[${position}]: a number`);
+      }
       item.embedding = vectors[taken];
       taken++;
     }

@@ -73,7 +73,9 @@ export function embeddingsOf(response: unknown, count: number, vectors: Float32A
     }
     if (typeof item.embedding == "number") {
       // Only the reader writes numbers here, one per vector, counting up; a server's own number is not a vector.
-      if (item.embedding !== taken || taken >= vectors.length) throw new ConnectionError("bad embedding");
+      if (item.embedding !== taken || taken >= vectors.length) {
+        throw new ConnectionError(`bad embedding at data[${position}]: a number`);
+      }
       item.embedding = vectors[taken];
       taken++;
     }
