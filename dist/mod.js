@@ -313,6 +313,7 @@ function retryDelay(headers, attempt) {
 }
 
 // src/pacing.ts
+var WINDOW_MARGIN = 0.05;
 var COUNT = /^\d+$/;
 var count = (value) => value && COUNT.test(value) ? +value : void 0;
 function side(headers, kind) {
@@ -363,7 +364,7 @@ var Pacer = class {
     const counted = this.#counted;
     const size = this.#size;
     const oldest = size === void 0 ? void 0 : counted[Math.max(0, counted.length - size)];
-    if (this.#windowMs === void 0 && oldest !== void 0) this.#windowMs = until - oldest;
+    if (this.#windowMs === void 0 && oldest !== void 0) this.#windowMs = (until - oldest) * (1 + WINDOW_MARGIN);
     this.#freshFrom = this.#started;
     const onePasses = { remaining: 1 };
     this.#reading = { seq: this.#started - 1, tokensThrough: this.#tokensSent, at: -Infinity, requests: onePasses };

@@ -30,6 +30,13 @@ interface Side {
   resetMs?: number;
 }
 
+/**
+ * A call's start here and its arrival there are apart by the network's (and the event loop's) delay, which varies:
+ * the window learned from a 429 is lengthened by this share, so that a call which reached the service late a window
+ * ago does not make the one now a 429.
+ */
+const WINDOW_MARGIN = 0.05;
+
 const COUNT = /^\d+$/;
 const count = (value: string | null): number | undefined => (value && COUNT.test(value) ? +value : undefined);
 
@@ -110,7 +117,7 @@ export class Pacer {
     const size = this.#size;
     // The wait ends when the oldest request the service counts leaves its window: the one `size` counted requests ago.
     const oldest = size === undefined ? undefined : counted[Math.max(0, counted.length - size)];
-    if (this.#windowMs === undefined && oldest !== undefined) this.#windowMs = until - oldest;
+    if (this.#windowMs === undefined && oldest !== undefined) this.#windowMs = (until - oldest) * (1 + WINDOW_MARGIN);
     this.#freshFrom = this.#started;
     const onePasses = { remaining: 1 };
     this.#reading = { seq: this.#started - 1, tokensThrough: this.#tokensSent, at: -Infinity, requests: onePasses };

@@ -146,8 +146,9 @@ test("pacer: with no reset (Azure) a spent budget sends one call that asks; its 
   pacer.paused(1000);
   const afterPause = pacer.started(10, 1000);
   expect(afterPause.asking).toBe(false);
-  // The next call waits until the one 2 counted calls back (sent at 100) is a window old.
-  expect(pacer.wait(10, 1, 1000)).toBe(100);
+  // The next call waits until the one 2 counted calls back (sent at 100) is a window old, and 5 % more (50 ms):
+  // a call that reached the service late must have left its window too.
+  expect(pacer.wait(10, 1, 1000)).toBe(150);
 });
 
 test("pacer: an answer that names no limit (or Azure's -1) leaves the job unpaced", () => {
@@ -157,4 +158,29 @@ test("pacer: an answer that names no limit (or Azure's -1) leaves the job unpace
   const second = pacer.started(10, 0);
   pacer.answered(second, 200, new Headers({ "x-ratelimit-remaining-requests": "-1" }), 0);
   expect(pacer.wait(10, 3, 0)).toBeUndefined();
+});
+
+test("calls arriving 40 ms late every other window still meet at most one 429 per window outgrown", async () => {
+  const s = await azureService({ requestsPerMinute: 600 });
+  const log = statusLog();
+  // The pacer counts a call from when it starts it, the service from when it arrives: here the calls of every
+  // other window of 10 arrive 40 ms late, so those of the window after them go out as early as the window allows.
+  let sent = 0;
+  const late: FetchLike = async (url, init) => {
+    const lateWindow = Math.floor(sent++ / 10) % 2 == 1;
+    await new Promise((resolve) => setTimeout(resolve, lateWindow ? 40 : 0));
+    return log.fetch(url, init);
+  };
+  const input = texts(60);
+  const result = await s.azure({ fetch: late }).embedMany({
+    model: "paced",
+    input,
+    batchSize: 1,
+    concurrency: 4,
+    format: "float32",
+  });
+  expectVectors(result.embeddings, input, 1536, "float32");
+  // 60 calls need 6 windows: 5 times the job asks when to go on.
+  expect(log.rateLimited()).toBeLessThanOrEqual(5);
+  expect(result.requests).toBe(60 + log.rateLimited());
 });
