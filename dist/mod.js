@@ -349,10 +349,14 @@ var Pacer = class {
     if (size !== void 0 && counted.length > 2 * size) counted.splice(0, counted.length - size);
     return { seq: this.#started++, at: now, tokensThrough: this.#tokensSent, asking };
   }
-  /** Reads the rate-limit headers of the answer (with its status) to the call of `ticket`. */
+  /**
+   * Reads the rate-limit headers of the answer (with its status) to the call of `ticket`. The answer that comes last
+   * is the reading, even if its call started before the last reading's: the service counts calls in the order they
+   * arrive, which is not always the order they left, so an older call that arrived later has seen the newer one.
+   */
   answered(ticket, status, headers, now) {
     if (status == 429) this.#counted.splice(this.#counted.lastIndexOf(ticket.at), 1);
-    if (ticket.seq < this.#freshFrom || ticket.seq < (this.#reading?.seq ?? -1)) return;
+    if (ticket.seq < this.#freshFrom) return;
     const requests = side(headers, "requests");
     const tokens = side(headers, "tokens");
     if (requests && status != 429) this.#size = Math.max(this.#size ?? 0, requests.remaining + 1);
@@ -394,7 +398,7 @@ var Pacer = class {
     if (this.#windowMs === void 0 || size === void 0 || counted.length < size) return -Infinity;
     return (counted[counted.length - size] ?? -Infinity) + this.#windowMs;
   }
-  /** What is left of each limit now: the newest answer's figures less what was started after that call. */
+  /** What is left of each limit now: the reading's figures less what was started after its call. */
   #left(reading) {
     const startedSince = this.#started - reading.seq - 1;
     const tokensSince = this.#tokensSent - reading.tokensThrough;

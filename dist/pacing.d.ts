@@ -8,8 +8,8 @@ export interface Ticket {
     asking: boolean;
 }
 /**
- * Spaces one job's call starts by what its answers say is left. Budget = what the newest answer says remains, less
- * what the job started after that call. While it lasts, calls go; when spent, the job waits for the answers in
+ * Spaces one job's call starts by what its answers say is left. Budget = what the last answer says remains, less
+ * what the job started after the call it answered. While it lasts, calls go; when spent, the job waits for the answers in
  * flight, then for the reset the service named, and with no reset (Azure) sends one call that asks: its answer, a
  * success or a 429 with the exact wait, says when to go on. That first 429 also tells the window the service counts
  * over (its wait ends when the oldest request counted leaves it), so from then on a call starts only once the call
@@ -27,7 +27,11 @@ export declare class Pacer {
     #private;
     /** Counts a call that starts `now`, of about `tokens` tokens. */
     started(tokens: number, now: number): Ticket;
-    /** Reads the rate-limit headers of the answer (with its status) to the call of `ticket`. */
+    /**
+     * Reads the rate-limit headers of the answer (with its status) to the call of `ticket`. The answer that comes last
+     * is the reading, even if its call started before the last reading's: the service counts calls in the order they
+     * arrive, which is not always the order they left, so an older call that arrived later has seen the newer one.
+     */
     answered(ticket: Ticket, status: number, headers: Headers, now: number): void;
     /** A 429 paused the job until `until`: once over, one call goes and its answer tells the rest. */
     paused(until: number): void;

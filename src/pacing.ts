@@ -14,7 +14,7 @@ export interface Ticket {
   asking: boolean;
 }
 
-/** What the service said in the answer to the newest call that has answered. */
+/** What the service said in the answer that came last (to whichever call it answered). */
 interface Reading {
   seq: number;
   tokensThrough: number;
@@ -59,8 +59,8 @@ function refill({ remaining, limit, resetMs }: Side, needed: number): number | u
 }
 
 /**
- * Spaces one job's call starts by what its answers say is left. Budget = what the newest answer says remains, less
- * what the job started after that call. While it lasts, calls go; when spent, the job waits for the answers in
+ * Spaces one job's call starts by what its answers say is left. Budget = what the last answer says remains, less
+ * what the job started after the call it answered. While it lasts, calls go; when spent, the job waits for the answers in
  * flight, then for the reset the service named, and with no reset (Azure) sends one call that asks: its answer, a
  * success or a 429 with the exact wait, says when to go on. That first 429 also tells the window the service counts
  * over (its wait ends when the oldest request counted leaves it), so from then on a call starts only once the call
@@ -99,10 +99,14 @@ export class Pacer {
     return { seq: this.#started++, at: now, tokensThrough: this.#tokensSent, asking };
   }
 
-  /** Reads the rate-limit headers of the answer (with its status) to the call of `ticket`. */
+  /**
+   * Reads the rate-limit headers of the answer (with its status) to the call of `ticket`. The answer that comes last
+   * is the reading, even if its call started before the last reading's: the service counts calls in the order they
+   * arrive, which is not always the order they left, so an older call that arrived later has seen the newer one.
+   */
   answered(ticket: Ticket, status: number, headers: Headers, now: number): void {
     if (status == 429) this.#counted.splice(this.#counted.lastIndexOf(ticket.at), 1);
-    if (ticket.seq < this.#freshFrom || ticket.seq < (this.#reading?.seq ?? -1)) return;
+    if (ticket.seq < this.#freshFrom) return;
     const requests = side(headers, "requests");
     const tokens = side(headers, "tokens");
     if (requests && status != 429) this.#size = Math.max(this.#size ?? 0, requests.remaining + 1);
@@ -150,7 +154,7 @@ export class Pacer {
     return (counted[counted.length - size] ?? -Infinity) + this.#windowMs;
   }
 
-  /** What is left of each limit now: the newest answer's figures less what was started after that call. */
+  /** What is left of each limit now: the reading's figures less what was started after its call. */
   #left(reading: Reading): { requests: number; tokens: number } {
     const startedSince = this.#started - reading.seq - 1;
     const tokensSince = this.#tokensSent - reading.tokensThrough;

@@ -108,8 +108,19 @@ test("pacer: the budget is what the newest answer says is left, less the calls s
   expect(pacer.wait(10, 1, 0)).toBe(Infinity); // wait for the call in flight to answer
   pacer.answered(second, 200, openaiHeaders(3), 0);
   expect(pacer.wait(10, 0, 0)).toBeUndefined();
-  pacer.answered(first, 200, openaiHeaders(0), 0); // an older call's answer says less, but it is not news
-  expect(pacer.wait(10, 0, 0)).toBeUndefined();
+});
+
+test("pacer: the answer that comes last is the reading, even to a call that started first (it arrived later)", () => {
+  // Azure's tokens: three calls of 50 leave together and reach the service in another order than they left.
+  const pacer = new Pacer();
+  const tokensLeft = (left: number) => new Headers({ "x-ratelimit-remaining-tokens": String(left) });
+  const [a, b, c] = [pacer.started(50, 0), pacer.started(50, 0), pacer.started(50, 0)];
+  pacer.answered(c, 200, tokensLeft(100), 10); // c arrived first
+  pacer.answered(a, 200, tokensLeft(50), 11);
+  pacer.answered(b, 200, tokensLeft(0), 12); // b arrived last: nothing is left
+  expect(pacer.wait(50, 0, 12)).toBeUndefined(); // one call goes, to ask when to go on...
+  expect(pacer.started(50, 12).asking).toBe(true);
+  expect(pacer.wait(50, 1, 12)).toBe(Infinity); // ...and no other until it answers
 });
 
 test("pacer: spent, nothing in flight: OpenAI's reset (until the limit is whole) is shared over what is used", () => {
