@@ -11,9 +11,9 @@ export interface Ticket {
  * Spaces one job's call starts by what its answers say is left. Budget = what the last answer says remains, less
  * what the job started after the call it answered. While it lasts, calls go; when spent, the job waits for the
  * answers in flight, then for the reset the service named, and with no reset (Azure) sends one call that asks: its
- * answer, a success or a 429 with the exact wait, says when to go on. That first 429 also tells the window the service counts
- * over (its wait ends when the oldest request counted leaves it), so from then on a call starts only once the call
- * `size` starts before it is a window old, and the window does not refill one 429 at a time.
+ * answer, a success or a 429 with the exact wait, says when to go on. That first 429 also tells the window the
+ * service counts over (its wait ends when the oldest request counted leaves it), so from then on a call starts only
+ * once the call `size` starts before it is a window old, and the window does not refill one 429 at a time.
  *
  * @example
  * ```ts
