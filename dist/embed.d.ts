@@ -15,11 +15,6 @@ export declare const toNumbers: (embedding: unknown) => number[];
 /** Throws a ConfigError unless `input` is a list of non-empty strings. */
 export declare const checkTexts: (input: unknown) => void;
 /**
- * A response's embeddings in input order: one per input, each at its own integer index, or a ConnectionError. The
- * numbers a VectorReader left in the JSON are its `vectors`, in the order they came; they are put back in place.
- */
-export declare function embeddingsOf(response: unknown, count: number, vectors?: Float32Array[]): unknown[];
-/**
  * Sends one embeddings call asking for base64 (a quarter of the bytes of floats), its vectors decoded as the body
  * arrives, and resolves to the answer and its embeddings in input order (Float32Array, or floats as the wire had).
  */

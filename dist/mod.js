@@ -202,7 +202,7 @@ var checkTexts = (input) => {
   }
 };
 var isSlot = (index, count2) => Number.isInteger(index) && index >= 0 && index < count2;
-function embeddingsOf(response, count2, vectors = []) {
+function embeddingsOf(response, count2, vectors) {
   const data = response?.data;
   if (!Array.isArray(data)) throw new ConnectionError("the embeddings response has no data list");
   if (data.length != count2) throw new ConnectionError(`${count2} inputs sent, ${data.length} embeddings received`);

@@ -59,7 +59,7 @@ const isSlot = (index: unknown, count: number): index is number =>
  * A response's embeddings in input order: one per input, each at its own integer index, or a ConnectionError. The
  * numbers a VectorReader left in the JSON are its `vectors`, in the order they came; they are put back in place.
  */
-export function embeddingsOf(response: unknown, count: number, vectors: Float32Array[] = []): unknown[] {
+function embeddingsOf(response: unknown, count: number, vectors: Float32Array[]): unknown[] {
   const data = (response as { data?: unknown } | null)?.data;
   if (!Array.isArray(data)) throw new ConnectionError("the embeddings response has no data list");
   if (data.length != count) throw new ConnectionError(`${count} inputs sent, ${data.length} embeddings received`);
