@@ -21,7 +21,7 @@ export const responses = {
   name: "responses",
   issue: 11,
   title: "a 20 000-event Responses stream: client CPU per event vs the floor",
-  full: { rounds: 21, sdkRounds: 5, events: 20_000, warmupEvents: 500 },
+  full: { rounds: 41, sdkRounds: 5, events: 20_000, warmupEvents: 500 },
   smoke: { rounds: 1, sdkRounds: 1, events: 300, warmupEvents: 30 },
   apps: () => ({ streams: { kind: "streams" } }),
   async run({ S, smoke, urls, errors }) {

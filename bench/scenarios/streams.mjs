@@ -23,7 +23,7 @@ export const stream = {
   name: "stream",
   issue: 13,
   title: "chatStream CPU per chunk vs the floor, 20 000 chunks, OpenAI and Azure shapes",
-  full: { rounds: 21, sdkRounds: 5, tokens: 20_000, warmupTokens: 500 },
+  full: { rounds: 41, sdkRounds: 5, tokens: 20_000, warmupTokens: 500 },
   smoke: { rounds: 1, sdkRounds: 1, tokens: 300, warmupTokens: 20 },
   apps: () => ({ streams: { kind: "streams" } }),
   async run({ S, smoke, urls, errors }) {
