@@ -19,6 +19,8 @@ const iqr = (section, q) => {
   const r = row(section, q)?.vsFloor;
   return r && Number.isFinite(r.q1) ? `IQR ${r.q1.toFixed(2)}–${r.q3.toFixed(2)}` : "—";
 };
+/** How many rounds a row's median is over. */
+const rounds = (section, q) => row(section, q)?.vsFloor?.ratios?.length ?? "—";
 const both = (f) => `${f("openai")} / ${f("azure")}`;
 const outcome = (r) => (!r ? "—" : r.ok ? "ok" : `fails: ${String(r.failure ?? "").replace(/^\w+: /, "").slice(0, 70)}`);
 
@@ -33,10 +35,10 @@ const lines = [
   "",
   "| | floor / raw `fetch` | **openai-switch** | `openai` 6.49 | `ai` 6.0 + `@ai-sdk/*` |",
   "|---|---:|---:|---:|---:|",
-  `| chat stream, 20,000 chunks: client CPU per chunk, OpenAI / Azure (21 rounds) | ${both((p) => num(row("stream", { client: "floor", provider: p })?.cpuUsPerChunk, 1))} µs | **${both((p) => ratio("stream", { client: "switch", provider: p }))}** (${iqr("stream", { client: "switch", provider: "openai" })}) | ${both((p) => ratio("stream", { client: "openai", provider: p }))} | ${both((p) => ratio("stream", { client: "ai", provider: p }))} |`,
+  `| chat stream, 20,000 chunks: client CPU per chunk, OpenAI / Azure (${rounds("stream", { client: "switch", provider: "openai" })} rounds) | ${both((p) => num(row("stream", { client: "floor", provider: p })?.cpuUsPerChunk, 1))} µs | **${both((p) => ratio("stream", { client: "switch", provider: p }))}** (${both((p) => iqr("stream", { client: "switch", provider: p }))}) | ${both((p) => ratio("stream", { client: "openai", provider: p }))} | ${both((p) => ratio("stream", { client: "ai", provider: p }))} |`,
   `| \`collectChat(chatStream)\`, per chunk, OpenAI / Azure | | **${both((p) => ratio("stream", { client: "switch-collect", provider: p }))}** | | |`,
   `| one 10 MiB event, client CPU | ${num(row("big-event", { client: "floor" })?.cpuMs)} ms | **${ratio("big-event", { client: "switch" })}** (${iqr("big-event", { client: "switch" })}) | | |`,
-  `| Responses stream, 20,000 events: CPU per event, OpenAI / Azure | ${both((p) => num(row("responses", { client: "floor", provider: p })?.cpuUsPerEvent, 1))} µs | **${both((p) => ratio("responses", { client: "switch", provider: p }))}** | \`responses.stream\` ${both((p) => ratio("responses", { client: "openai-stream", provider: p }))}, \`create({ stream: true })\` ${both((p) => ratio("responses", { client: "openai-create-stream", provider: p }))} | |`,
+  `| Responses stream, 20,000 events: CPU per event, OpenAI / Azure (${rounds("responses", { client: "switch", provider: "openai" })} rounds) | ${both((p) => num(row("responses", { client: "floor", provider: p })?.cpuUsPerEvent, 1))} µs | **${both((p) => ratio("responses", { client: "switch", provider: p }))}** (${both((p) => iqr("responses", { client: "switch", provider: p }))}) | \`responses.stream\` ${both((p) => ratio("responses", { client: "openai-stream", provider: p }))}, \`create({ stream: true })\` ${both((p) => ratio("responses", { client: "openai-create-stream", provider: p }))} | |`,
   `| \`responses.create\`, client CPU per request, OpenAI / Azure | ${both((p) => num(row("responses-create", { client: "floor", provider: p })?.cpuUsPerCall))} µs | **${both((p) => ratio("responses-create", { client: "switch", provider: p }))}** | ${both((p) => ratio("responses-create", { client: "openai", provider: p }))} | |`,
   `| chat, client CPU per request, OpenAI / Azure | ${both((p) => num(row("chat", { client: "raw", provider: p })?.cpuUsPerCall))} µs | **${both((p) => ratio("chat", { client: "switch", provider: p }))}** | ${both((p) => ratio("chat", { client: "openai", provider: p }))} | ${both((p) => ratio("chat", { client: "ai", provider: p }))} |`,
   `| bundle, minimal chat + embeddings program, gzip, OpenAI / Azure | ${both((p) => num(row("size", { client: "raw", provider: p })?.gzip))} B | **${both((p) => num(row("size", { client: "switch", provider: p })?.gzip))} B** | ${both((p) => num(row("size", { client: "openai", provider: p })?.gzip))} B | ${both((p) => num(row("size", { client: "ai", provider: p })?.gzip))} B |`,
