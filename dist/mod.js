@@ -416,6 +416,8 @@ var Pacer = class {
 
 // src/embed-many.ts
 var DEFAULT_CONCURRENCY = 4;
+var DEFAULT_BATCH_SIZE = 2048;
+var UNKEPT_BATCH_SIZE = 512;
 var TOKEN_MARGIN = 0.95;
 var MAX_PAUSES = 6;
 var TOKENS_PER_CHAR = 0.25;
@@ -424,7 +426,7 @@ var TOO_LONG = /maximum context length/i;
 async function embedMany(target, request, options = {}) {
   const {
     input,
-    batchSize = 2048,
+    batchSize: chosenBatchSize,
     concurrency = DEFAULT_CONCURRENCY,
     format,
     keep = true,
@@ -432,6 +434,7 @@ async function embedMany(target, request, options = {}) {
     onProgress,
     ...fields
   } = request;
+  const batchSize = chosenBatchSize ?? (keep ? DEFAULT_BATCH_SIZE : UNKEPT_BATCH_SIZE);
   checkTexts(input);
   integer(batchSize, 0, "batchSize", 1);
   integer(concurrency, 0, "concurrency", 1);

@@ -20,6 +20,13 @@ export interface EmbedTarget {
 
 /** The default of `concurrency`: enough to hide latency; a rate limit halves it at its first 429 (README). */
 const DEFAULT_CONCURRENCY = 4;
+/** The default of `batchSize`: the most inputs the services take in one call. */
+const DEFAULT_BATCH_SIZE = 2048;
+/**
+ * The default of `batchSize` with `keep: false`, where what the job holds is its batches in flight: 512 vectors of
+ * 1536 floats are 3 MB, against 12.6 MB at 2048, and the services' per-minute limits count tokens long before calls.
+ */
+const UNKEPT_BATCH_SIZE = 512;
 /**
  * Tokens are counted by the service, characters here: a call is cut to this share of the token cap. The tokens per
  * character come from the refused call itself, so only the next calls' own mix of texts can differ: a few percent.
@@ -58,7 +65,7 @@ export async function embedMany<F extends EmbedFormat = "number">(
 ): Promise<EmbedManyResult<F>> {
   const {
     input,
-    batchSize = 2048,
+    batchSize: chosenBatchSize,
     concurrency = DEFAULT_CONCURRENCY,
     format,
     keep = true,
@@ -66,6 +73,7 @@ export async function embedMany<F extends EmbedFormat = "number">(
     onProgress,
     ...fields
   } = request;
+  const batchSize = chosenBatchSize ?? (keep ? DEFAULT_BATCH_SIZE : UNKEPT_BATCH_SIZE);
   checkTexts(input);
   integer(batchSize, 0, "batchSize", 1);
   integer(concurrency, 0, "concurrency", 1);

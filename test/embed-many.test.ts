@@ -35,6 +35,25 @@ test("OpenAI: 5000 inputs go out as 3 calls of 2048, 2048 and 904 inputs, in ord
   expect(result.usage).toEqual({ prompt_tokens: sum, total_tokens: sum });
 });
 
+test("keep: false: calls of 512 inputs by default (what the job holds is its batches), an explicit batchSize wins", async () => {
+  const s = await start();
+  const input = texts(1100);
+  const starts: number[] = [];
+  const onBatch = (embeddings: Float32Array[], at: number) => {
+    expectVectors(embeddings, input.slice(at, at + embeddings.length), 8, "float32");
+    starts.push(at);
+  };
+  const unkept = await s.openai().embedMany({ model: MODEL, input, dimensions: 8, format: "float32", keep: false, onBatch });
+  expect(inputs(s)).toEqual([input.slice(0, 512), input.slice(512, 1024), input.slice(1024)]);
+  expect(starts).toEqual([0, 512, 1024]);
+  expect(unkept.embeddings).toEqual([]);
+
+  const told = await s.openai().embedMany({ model: MODEL, input, dimensions: 8, keep: false, batchSize: 1000 });
+  expect(inputs(s).slice(3).map((i) => i.length)).toEqual([1000, 100]);
+  expect(told.requests).toBe(2);
+  for (const body of bodies(s)) expect(Object.keys(body).sort()).toEqual(["dimensions", "encoding_format", "input", "model"]);
+});
+
 test("default dimensions and format: each embedding is a plain number[] equal to the float32 values", async () => {
   const s = await start();
   const input = ["The quick brown fox", "jumps over", "the lazy dog."];

@@ -28,7 +28,15 @@ export interface EmbedManyRequest<F extends EmbedFormat = "number"> {
     encoding_format?: "float" | "base64";
     /** Fields the types do not list yet, sent in every call's body (see {@link ModelRequest.extra_body}). */
     extra_body?: Record<string, unknown>;
-    /** Most inputs per HTTP call. Default 2048. */
+    /**
+     * Most inputs per HTTP call. Default 2048, the most the services take; 512 with `keep: false`, where the job's
+     * memory is its batches in flight (concurrency × batch × dimensions).
+     *
+     * @example
+     * ```ts
+     * await client.embedMany({ model: "text-embedding-3-small", input: texts, batchSize: 256 });
+     * ```
+     */
     batchSize?: number;
     /**
      * Most HTTP calls in flight at once. Default 4. A 429 halves the calls in flight (then they grow back by one).
