@@ -160,7 +160,7 @@ export const corpusRss = {
   markdown(s) {
     const { inputs, dimensions, latencyMs } = s.settings;
     const NAMES = {
-      switch: 'openai-switch `embedMany({ format: "float32", keep: false, onBatch })` (default concurrency)',
+      switch: 'openai-switch `embedMany({ format: "float32", keep: false, onBatch })` (defaults: 4 in flight, 512 inputs a call with keep: false)',
       raw: "raw fetch: calls of 2048, each batch decoded, checked and dropped",
     };
     return [
