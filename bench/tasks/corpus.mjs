@@ -121,8 +121,43 @@ export async function corpusCap({ client: name, url, inputs, chars, cap, concurr
   throw new Error("unknown contender " + name);
 }
 
-export async function corpusRate({ client: name, url, inputs, chars, deployment, concurrency }) {
+/**
+ * The rate-limit floor: a hand-written client told everything (16 inputs a call, `perWindow` calls a sliding
+ * `windowMs`), sending each window's calls at once. The service counts a call when it arrives, at most one latency
+ * before its answer, so the next window goes once the latest answer is a window old less that latency.
+ */
+async function burstFloor({ url, input, deployment, perWindow, windowMs, latencyMs }) {
+  const target = `${url}/openai/deployments/${deployment}/embeddings?api-version=${API_VERSION}`;
+  const headers = { "content-type": "application/json", "api-key": KEYS.azure };
+  const vectors = new Array(input.length);
+  let due = performance.now();
+  for (let start = 0; start < input.length; ) {
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const window = [];
+    for (let k = 0; k < perWindow && start < input.length; k++, start += 16) {
+      const from = start;
+      const body = JSON.stringify({ input: input.slice(from, from + 16), encoding_format: "base64" });
+      window.push(fetch(target, { method: "POST", headers, body }).then(async (res) => {
+        if (!res.ok) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 100)}`);
+        for (const d of (await res.json()).data) vectors[from + d.index] = f32(d.embedding);
+        return performance.now();
+      }));
+    }
+    const answeredAt = await Promise.all(window);
+    const latest = Math.max(...answeredAt);
+    due = latest - latencyMs + windowMs;
+  }
+  return vectors;
+}
+
+export async function corpusRate({ client: name, url, inputs, chars, deployment, concurrency, perWindow, windowMs, latencyMs }) {
   const input = corpusInputs(inputs, chars);
+  if (name == "burst") {
+    return job(url, async () => {
+      checkVectors(await burstFloor({ url, input, deployment, perWindow, windowMs, latencyMs }), 0, inputs);
+    });
+  }
   if (name == "switch") {
     const { createClient } = await library();
     const client = createClient({ provider: "azure", endpoint: url, apiVersion: API_VERSION, apiKey: KEYS.azure });
