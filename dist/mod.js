@@ -434,7 +434,8 @@ async function embedMany(target, request, options = {}) {
     onProgress,
     ...fields
   } = request;
-  const batchSize = chosenBatchSize ?? (keep ? DEFAULT_BATCH_SIZE : UNKEPT_BATCH_SIZE);
+  const defaultBatchSize = keep ? DEFAULT_BATCH_SIZE : UNKEPT_BATCH_SIZE;
+  const batchSize = chosenBatchSize === void 0 ? defaultBatchSize : chosenBatchSize;
   checkTexts(input);
   integer(batchSize, 0, "batchSize", 1);
   integer(concurrency, 0, "concurrency", 1);
