@@ -134,17 +134,17 @@ async function burstFloor({ url, input, deployment, perWindow, windowMs, latency
   for (let start = 0; start < input.length; ) {
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const window = [];
+    const calls = [];
     for (let k = 0; k < perWindow && start < input.length; k++, start += 16) {
       const from = start;
       const body = JSON.stringify({ input: input.slice(from, from + 16), encoding_format: "base64" });
-      window.push(fetch(target, { method: "POST", headers, body }).then(async (res) => {
+      calls.push(fetch(target, { method: "POST", headers, body }).then(async (res) => {
         if (!res.ok) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 100)}`);
         for (const d of (await res.json()).data) vectors[from + d.index] = f32(d.embedding);
         return performance.now();
       }));
     }
-    const answeredAt = await Promise.all(window);
+    const answeredAt = await Promise.all(calls);
     const latest = Math.max(...answeredAt);
     due = latest - latencyMs + windowMs;
   }
