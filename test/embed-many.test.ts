@@ -19,14 +19,16 @@ const start = async (options: Parameters<typeof startEmulator>[0] = {}) => {
   return s;
 };
 
-test("OpenAI: 5000 inputs go out as 3 calls of 2048, 2048 and 904 inputs, in order, and every vector is right", async () => {
+test("OpenAI: 5000 inputs go out as 3 calls of 2048, 2048 and 904 inputs, and every vector is right", async () => {
   const s = await start();
   const input = texts(5000);
   const result = await s.openai().embedMany({ model: MODEL, input, dimensions: 8 });
 
   expect(s.emulator.requests.map((r) => r.url)).toEqual(Array(3).fill(s.url + "/v1/embeddings"));
-  expect(inputs(s)).toEqual([input.slice(0, 2048), input.slice(2048, 4096), input.slice(4096)]);
-  expect(inputs(s).map((i) => i.length)).toEqual([2048, 2048, 904]);
+  // The calls after the first go out together, so the server may see them in either order.
+  const byStart = inputs(s).sort((a, b) => input.indexOf(a[0]!) - input.indexOf(b[0]!));
+  expect(byStart).toEqual([input.slice(0, 2048), input.slice(2048, 4096), input.slice(4096)]);
+  expect(byStart.map((i) => i.length)).toEqual([2048, 2048, 904]);
   for (const body of bodies(s)) expect(body).toMatchObject({ model: MODEL, dimensions: 8, encoding_format: "base64" });
   expect(result.requests).toBe(3);
   expectVectors(result.embeddings, input, 8, "number");
@@ -44,12 +46,14 @@ test("keep: false: calls of 512 inputs by default (what the job holds is its bat
     starts.push(at);
   };
   const unkept = await s.openai().embedMany({ model: MODEL, input, dimensions: 8, format: "float32", keep: false, onBatch });
-  expect(inputs(s)).toEqual([input.slice(0, 512), input.slice(512, 1024), input.slice(1024)]);
+  // The calls after the first go out together, so the server may see them in either order.
+  const byStart = inputs(s).sort((a, b) => input.indexOf(a[0]!) - input.indexOf(b[0]!));
+  expect(byStart).toEqual([input.slice(0, 512), input.slice(512, 1024), input.slice(1024)]);
   expect(starts).toEqual([0, 512, 1024]);
   expect(unkept.embeddings).toEqual([]);
 
   const told = await s.openai().embedMany({ model: MODEL, input, dimensions: 8, keep: false, batchSize: 1000 });
-  expect(inputs(s).slice(3).map((i) => i.length)).toEqual([1000, 100]);
+  expect(inputs(s).slice(3).map((i) => i.length).sort((a, b) => b - a)).toEqual([1000, 100]);
   expect(told.requests).toBe(2);
   for (const body of bodies(s)) expect(Object.keys(body).sort()).toEqual(["dimensions", "encoding_format", "input", "model"]);
 });
