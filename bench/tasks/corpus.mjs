@@ -124,18 +124,28 @@ export async function corpusCap({ client: name, url, inputs, chars, cap, concurr
 /**
  * The rate-limit floor: a hand-written client told everything (16 inputs a call, `perWindow` calls a sliding
  * `windowMs`), sending each window's calls at once. The service counts a call when it arrives, at most one latency
- * before its answer, so the next window goes once the latest answer is a window old less that latency.
+ * before its answer, so the next window goes once the latest answer is a window old less that latency. With
+ * `probe`, it first learns the 16 as a client that is not told must: from one refused call of 2048 inputs, which
+ * the service counts like any other.
  */
-async function burstFloor({ url, input, deployment, perWindow, windowMs, latencyMs }) {
+async function burstFloor({ url, input, deployment, perWindow, windowMs, latencyMs, probe }) {
   const target = `${url}/openai/deployments/${deployment}/embeddings?api-version=${API_VERSION}`;
   const headers = { "content-type": "application/json", "api-key": KEYS.azure };
   const vectors = new Array(input.length);
+  let slots = perWindow;
+  if (probe) {
+    const body = JSON.stringify({ input: input.slice(0, 2048), encoding_format: "base64" });
+    const res = await fetch(target, { method: "POST", headers, body });
+    await res.text();
+    if (res.status != 400) throw new Error(`the probe got HTTP ${res.status}, not the 400 that names the limit`);
+    slots = perWindow - 1;
+  }
   let due = performance.now();
   for (let start = 0; start < input.length; ) {
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const calls = [];
-    for (let k = 0; k < perWindow && start < input.length; k++, start += 16) {
+    for (let k = 0; k < slots && start < input.length; k++, start += 16) {
       const from = start;
       const body = JSON.stringify({ input: input.slice(from, from + 16), encoding_format: "base64" });
       calls.push(fetch(target, { method: "POST", headers, body }).then(async (res) => {
@@ -147,16 +157,16 @@ async function burstFloor({ url, input, deployment, perWindow, windowMs, latency
     const answeredAt = await Promise.all(calls);
     const latest = Math.max(...answeredAt);
     due = latest - latencyMs + windowMs;
+    slots = perWindow;
   }
   return vectors;
 }
 
 export async function corpusRate({ client: name, url, inputs, chars, deployment, concurrency, perWindow, windowMs, latencyMs }) {
   const input = corpusInputs(inputs, chars);
-  if (name == "burst") {
-    return job(url, async () => {
-      checkVectors(await burstFloor({ url, input, deployment, perWindow, windowMs, latencyMs }), 0, inputs);
-    });
+  if (name == "burst" || name == "burst-probe") {
+    const told = { url, input, deployment, perWindow, windowMs, latencyMs, probe: name == "burst-probe" };
+    return job(url, async () => checkVectors(await burstFloor(told), 0, inputs));
   }
   if (name == "switch") {
     const { createClient } = await library();
