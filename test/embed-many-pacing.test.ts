@@ -33,18 +33,19 @@ async function azureService(limits: { requestsPerMinute?: number; tokensPerMinut
   return s;
 }
 
+/** `n` one-input calls at concurrency 4 to `paced` through `fetch`; every vector checked in place. */
+async function oneInputCalls(s: Awaited<ReturnType<typeof azureService>>, fetch: FetchLike, n: number) {
+  const input = texts(n);
+  const request = { model: "paced", input, batchSize: 1, concurrency: 4, format: "float32" } as const;
+  const result = await s.azure({ fetch }).embedMany(request);
+  expectVectors(result.embeddings, input, 1536, "float32");
+  return result;
+}
+
 test("10 requests a second, 40 calls at concurrency 4: at most one 429 per window outgrown, all in place", async () => {
   const s = await azureService({ requestsPerMinute: 600 });
   const log = statusLog();
-  const input = texts(40);
-  const result = await s.azure({ fetch: log.fetch }).embedMany({
-    model: "paced",
-    input,
-    batchSize: 1,
-    concurrency: 4,
-    format: "float32",
-  });
-  expectVectors(result.embeddings, input, 1536, "float32");
+  const result = await oneInputCalls(s, log.fetch, 40);
   // 40 calls need 4 windows: 3 times the job asks when to go on, and the answer may be a 429 naming the wait.
   expect(log.rateLimited()).toBeLessThanOrEqual(3);
   expect(result.requests).toBe(40 + log.rateLimited());
@@ -182,15 +183,7 @@ test("calls arriving 40 ms late every other window still meet at most one 429 pe
     await new Promise((resolve) => setTimeout(resolve, lateWindow ? 40 : 0));
     return log.fetch(url, init);
   };
-  const input = texts(60);
-  const result = await s.azure({ fetch: late }).embedMany({
-    model: "paced",
-    input,
-    batchSize: 1,
-    concurrency: 4,
-    format: "float32",
-  });
-  expectVectors(result.embeddings, input, 1536, "float32");
+  const result = await oneInputCalls(s, late, 60);
   // 60 calls need 6 windows: 5 times the job asks when to go on.
   expect(log.rateLimited()).toBeLessThanOrEqual(5);
   expect(result.requests).toBe(60 + log.rateLimited());
